@@ -1,0 +1,92 @@
+package dev.gempix2.quarkus.internal;
+
+import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.TaskListener;
+import dev.gempix2.core.defaults.InMemoryTaskRepository;
+import dev.gempix2.core.defaults.SystemClock;
+import dev.gempix2.core.port.Clock;
+import dev.gempix2.core.port.ImageDownloader;
+import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.port.TaskRepository;
+import dev.gempix2.quarkus.GemPix2Config;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The beans this adapter offers. Each is a {@link DefaultBean}: an application's own bean of the same type
+ * replaces it, and the client is then built on the application's one.
+ */
+@Singleton
+public class GemPix2Beans {
+
+    /**
+     * @param config the {@code gempix2.*} keys
+     * @param generator the transport
+     * @param downloader fetches image URLs
+     * @param repository where tasks are kept
+     * @param clock time and scheduling
+     * @param listeners every {@link TaskListener} bean of the application
+     * @return the client, closed when the application stops
+     */
+    @Produces
+    @DefaultBean
+    @Singleton
+    GemPix2Client client(GemPix2Config config, ImageGenerator generator, ImageDownloader downloader,
+                         TaskRepository repository, Clock clock, Instance<TaskListener> listeners) {
+        GemPix2Client.Builder builder = GemPix2Client.builder()
+                .generator(generator)
+                .downloader(downloader)
+                .repository(repository)
+                .clock(clock)
+                .retryPolicy(ConfigReading.retryPolicy(config))
+                .pollingPolicy(ConfigReading.pollingPolicy(config))
+                .verifyCallbacks(config.callback().verify());
+        ConfigReading.callbackBaseUrl(config).ifPresent(builder::callbackBaseUrl);
+        listeners.forEach(builder::listener);
+        return builder.build();
+    }
+
+    void closeClient(@Disposes GemPix2Client client) {
+        client.close();
+    }
+
+    /**
+     * @param config the {@code gempix2.*} keys; {@code gempix2.api-key} is required here
+     * @param api the REST client with config key {@code gempix2}
+     * @return the transport
+     */
+    @Produces
+    @DefaultBean
+    @Singleton
+    ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api) {
+        return new RestClientImageGenerator(api, ConfigReading.apiKey(config));
+    }
+
+    /** @param api the REST client with config key {@code gempix2} @return the downloader */
+    @Produces
+    @DefaultBean
+    @Singleton
+    ImageDownloader downloader(@RestClient GemPix2RestApi api) {
+        return new RestClientImageDownloader(api);
+    }
+
+    /** @return a new in-memory repository: tasks do not survive a restart unless the application brings a store */
+    @Produces
+    @DefaultBean
+    @Singleton
+    TaskRepository repository() {
+        return new InMemoryTaskRepository();
+    }
+
+    /** @return the system clock */
+    @Produces
+    @DefaultBean
+    @Singleton
+    Clock clock() {
+        return SystemClock.shared();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gempix2.quarkus.internal;
+
+import dev.gempix2.core.wire.WireFormat;
+import io.quarkus.rest.client.reactive.Url;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The GemPix2 HTTP API as a Quarkus REST Client, config key {@code gempix2}: its URL defaults to
+ * {@code gempix2.base-url} (see {@code META-INF/microprofile-config.properties}) and
+ * {@code quarkus.rest-client.gempix2.*} tunes timeouts, TLS and proxy.
+ *
+ * <p>Bodies travel as raw JSON text: the transport parses them into plain values for {@link WireFormat}, so no
+ * class of ours is bound by reflection. Statuses of 300 and more become exceptions in {@link ErrorResponseMapper}.
+ */
+@RegisterRestClient(configKey = "gempix2")
+@RegisterProvider(ErrorResponseMapper.class)
+public interface GemPix2RestApi {
+
+    /**
+     * @param authorization {@code Bearer <key>}
+     * @param json the request body
+     * @return the answer
+     */
+    @POST
+    @Path(WireFormat.SUBMIT_PATH)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> submit(@HeaderParam("Authorization") String authorization, String json);
+
+    /**
+     * @param authorization {@code Bearer <key>}
+     * @param taskId the task
+     * @return the answer
+     */
+    @GET
+    @Path(WireFormat.QUERY_PATH)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> query(@HeaderParam("Authorization") String authorization, @QueryParam("task_id") String taskId);
+
+    /**
+     * Fetches an image by its absolute URL, without credentials: image hosts are not the API.
+     *
+     * @param url the image's URL
+     * @return the answer; redirects are not followed here
+     */
+    @GET
+    @Produces(MediaType.WILDCARD)
+    Uni<Response> fetch(@Url String url);
+}

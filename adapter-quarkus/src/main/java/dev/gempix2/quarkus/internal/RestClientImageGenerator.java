@@ -1,0 +1,58 @@
+package dev.gempix2.quarkus.internal;
+
+import dev.gempix2.core.model.ApiKey;
+import dev.gempix2.core.model.ImageRequest;
+import dev.gempix2.core.model.Task;
+import dev.gempix2.core.model.TaskId;
+import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.WireFormat;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * {@link ImageGenerator} over the Quarkus REST Client: one non-blocking request per call, the answer read by
+ * {@link WireFormat}, I/O failures turned into {@code TransportException}s.
+ */
+public final class RestClientImageGenerator implements ImageGenerator {
+    private final GemPix2RestApi api;
+    private final ApiKey apiKey;
+
+    /**
+     * @param api the REST client, built by CDI ({@code @RestClient}) or {@code QuarkusRestClientBuilder}
+     * @param apiKey the key sent with every request
+     */
+    public RestClientImageGenerator(GemPix2RestApi api, ApiKey apiKey) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+    }
+
+    @Override
+    public CompletableFuture<TaskId> submit(ImageRequest request) {
+        return call(() -> api.submit(apiKey.authorizationHeader(), WireResponses.write(WireFormat.requestBody(request)))
+                .map(response -> WireFormat.readSubmitResponse(WireResponses.read(response))));
+    }
+
+    @Override
+    public CompletableFuture<Task> query(TaskId id) {
+        return call(() -> api.query(apiKey.authorizationHeader(), id.value())
+                .map(response -> WireFormat.readQueryResponse(WireResponses.read(response), id)));
+    }
+
+    private static <T> CompletableFuture<T> call(Supplier<Uni<T>> exchange) {
+        try {
+            return exchange.get()
+                    .onFailure().transform(TransportFailures::toGemPix2)
+                    .subscribeAsCompletionStage();
+        } catch (RuntimeException failedBeforeSending) {
+            return CompletableFuture.failedFuture(TransportFailures.toGemPix2(failedBeforeSending));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RestClientImageGenerator[key=" + apiKey + "]";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gempix2.quarkus.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.WireResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * JSON in and out for the transport, with a private Jackson mapper: bodies become plain Maps, Lists, Strings,
+ * Numbers and Booleans for {@link dev.gempix2.core.wire.WireFormat}, whatever the application has done to its
+ * own {@code ObjectMapper}.
+ */
+final class WireResponses {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private WireResponses() {
+    }
+
+    /** @param response an answer of the API @return it as core reads it */
+    static WireResponse read(Response response) {
+        String retryAfter = response.getHeaderString("Retry-After");
+        byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+        return parse(response.getStatus(), body, retryAfter);
+    }
+
+    /**
+     * @param status the HTTP status
+     * @param body the raw body
+     * @param retryAfter the {@code Retry-After} header, or null
+     * @return the response, {@linkplain WireResponse#unparseable unparseable} when the body is not JSON
+     */
+    static WireResponse parse(int status, byte[] body, String retryAfter) {
+        if (body == null || body.length == 0) {
+            return WireResponse.unparseable(status, retryAfter);
+        }
+        try {
+            return WireResponse.json(status, JSON.readValue(body, Object.class), retryAfter);
+        } catch (IOException notJson) {
+            return WireResponse.unparseable(status, retryAfter);
+        }
+    }
+
+    /** @param body a request body as plain values @return its JSON text */
+    static String write(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException impossible) {
+            // Plain maps, lists and strings always serialise; reaching here is a bug in the caller.
+            throw new TransportException("could not write the request body as JSON", false, impossible);
+        }
+    }
+}
