@@ -2,7 +2,9 @@ package dev.gempix2.quarkus;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,15 @@ public interface GemPix2Config {
     /** @return {@code gempix2.model}: the model id the application's requests use; default {@code google/gempix2} */
     @WithDefault("google/gempix2")
     String model();
+
+    /**
+     * Every other {@code gempix2.*} key, so that an unknown one (such as {@code gempix2.version}, passed by a build
+     * for the BOM) does not stop the application; the adapter warns about each by name at startup.
+     *
+     * @return the keys this adapter does not read, without the {@code gempix2.} prefix
+     */
+    @WithParentName
+    Map<String, String> otherKeys();
 
     /** @return {@code gempix2.polling.*}: how waits poll */
     Polling polling();

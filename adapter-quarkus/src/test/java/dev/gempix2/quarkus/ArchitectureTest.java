@@ -1,0 +1,42 @@
+package dev.gempix2.quarkus;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.gempix2.quarkus", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule knowsNoOtherFramework = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("io.micronaut..")
+            .because("the Quarkus adapter must not drag Micronaut into a Quarkus application");
+
+    @ArchTest
+    static final ArchRule usesTheQuarkusRestClientNotHttpClient5 = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.apache.hc..")
+            .because("its transport is the Quarkus REST Client, so that quarkus.rest-client.gempix2.* applies");
+
+    @ArchTest
+    static final ArchRule knowsNoOtherAdapter = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("dev.gempix2.transport..", "dev.gempix2.micronaut..", "dev.gempix2.cli..")
+            .because("adapters know core, never each other");
+
+    @ArchTest
+    static final ArchRule staysOutOfCoreInternals = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("dev.gempix2.core.internal..")
+            .because("core's internal package is not API and may change in any release");
+
+    @ArchTest
+    static final ArchRule onlyTheTestResourceUsesTheTestkit = noClasses().that().resideOutsideOfPackage("dev.gempix2.quarkus.testing..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.gempix2.testkit..")
+            .because("the testkit is an optional test dependency: only the test resource may use it");
+
+    @ArchTest
+    static final ArchRule publicApiDoesNotLeakInternals = noClasses().that().resideInAPackage("dev.gempix2.quarkus")
+            .should().dependOnClassesThat().resideInAPackage("dev.gempix2.quarkus.internal..")
+            .because("users see dev.gempix2.quarkus; the implementation may change behind it");
+}

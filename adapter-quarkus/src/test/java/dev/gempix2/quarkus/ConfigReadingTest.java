@@ -1,0 +1,148 @@
+package dev.gempix2.quarkus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gempix2.core.PollingPolicy;
+import dev.gempix2.core.RetryPolicy;
+import dev.gempix2.quarkus.internal.ConfigReading;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigReadingTest {
+    private static final String KEY = "dk-1234567890abcdef";
+
+    private static GemPix2Config config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder()
+                .withMapping(GemPix2Config.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(properties, "test", 300))
+                .build()
+                .getConfigMapping(GemPix2Config.class);
+    }
+
+    @Test
+    void everyKeyHasTheDefaultOfTheDesign() {
+        GemPix2Config config = config(Map.of("gempix2.api-key", KEY));
+
+        assertThat(ConfigReading.baseUrl(config)).isEqualTo(URI.create("https://api.defapi.org"));
+        assertThat(config.model()).isEqualTo("google/gempix2");
+        PollingPolicy polling = ConfigReading.pollingPolicy(config);
+        assertThat(polling.initialDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(polling.maxInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(polling.waitTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(ConfigReading.retryPolicy(config).maxRetries()).isEqualTo(RetryPolicy.DEFAULT_MAX_RETRIES);
+        assertThat(ConfigReading.callbackBaseUrl(config)).isEmpty();
+        assertThat(ConfigReading.callbackPath(config)).isEqualTo("/gempix2/callback");
+        assertThat(config.callback().verify()).isTrue();
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        GemPix2Config config = config(Map.of(
+                "gempix2.api-key", KEY,
+                "gempix2.base-url", "http://localhost:9999/gempix2",
+                "gempix2.model", "google/gemini-2.5-flash-image",
+                "gempix2.polling.initial-delay", "500ms",
+                "gempix2.polling.max-interval", "3s",
+                "gempix2.polling.wait-timeout", "1m",
+                "gempix2.retry.max-retries", "0",
+                "gempix2.callback.base-url", "https://app.example.com/hooks/gempix2",
+                "gempix2.callback.path", "/hooks/gempix2/",
+                "gempix2.callback.verify", "false"));
+
+        assertThat(ConfigReading.apiKey(config).reveal()).isEqualTo(KEY);
+        assertThat(ConfigReading.baseUrl(config)).isEqualTo(URI.create("http://localhost:9999/gempix2"));
+        assertThat(config.model()).isEqualTo("google/gemini-2.5-flash-image");
+        PollingPolicy polling = ConfigReading.pollingPolicy(config);
+        assertThat(polling.initialDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(polling.maxInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(polling.waitTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ConfigReading.retryPolicy(config).maxRetries()).isZero();
+        assertThat(ConfigReading.callbackBaseUrl(config)).contains(URI.create("https://app.example.com/hooks/gempix2"));
+        assertThat(ConfigReading.callbackPath(config)).isEqualTo("/hooks/gempix2");
+        assertThat(config.callback().verify()).isFalse();
+    }
+
+    @Test
+    void aMissingApiKeyIsReportedByTheKeysName() {
+        GemPix2Config config = config(Map.of());
+
+        assertThatThrownBy(() -> ConfigReading.apiKey(config))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gempix2.api-key is not set")
+                .hasMessageContaining("GEMPIX2_API_KEY");
+    }
+
+    @Test
+    void aBlankApiKeyCountsAsMissing() {
+        GemPix2Config config = config(Map.of("gempix2.api-key", "   "));
+
+        assertThatThrownBy(() -> ConfigReading.apiKey(config)).hasMessageContaining("gempix2.api-key is not set");
+    }
+
+    @Test
+    void aMalformedApiKeyIsReportedWithoutShowingIt() {
+        GemPix2Config config = config(Map.of("gempix2.api-key", "dk-secret with-space"));
+
+        assertThatThrownBy(() -> ConfigReading.apiKey(config))
+                .hasMessageContaining("gempix2.api-key is malformed")
+                .message().doesNotContain("secret").doesNotContain("with-space");
+    }
+
+    @Test
+    void aBaseUrlThatIsNotHttpIsReportedByTheKeysName() {
+        GemPix2Config config = config(Map.of("gempix2.base-url", "ftp://files.example.com"));
+
+        assertThatThrownBy(() -> ConfigReading.baseUrl(config))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gempix2.base-url must be an absolute http(s) URL");
+    }
+
+    @Test
+    void aRelativeCallbackBaseUrlIsReportedByTheKeysName() {
+        GemPix2Config config = config(Map.of("gempix2.callback.base-url", "/gempix2/callback"));
+
+        assertThatThrownBy(() -> ConfigReading.callbackBaseUrl(config))
+                .hasMessageContaining("gempix2.callback.base-url must be an absolute http(s) URL");
+    }
+
+    @Test
+    void aCallbackPathWithARoutePatternIsRefused() {
+        GemPix2Config config = config(Map.of("gempix2.callback.path", "/hooks/:id"));
+
+        assertThatThrownBy(() -> ConfigReading.callbackPath(config))
+                .hasMessageContaining("gempix2.callback.path must be an absolute path");
+    }
+
+    @Test
+    void aNegativeRetryCountIsReportedByTheKeysName() {
+        GemPix2Config config = config(Map.of("gempix2.retry.max-retries", "-1"));
+
+        assertThatThrownBy(() -> ConfigReading.retryPolicy(config))
+                .hasMessageStartingWith("gempix2.retry.max-retries: ");
+    }
+
+    @Test
+    void aZeroPollingDelayIsReportedByTheKeysName() {
+        GemPix2Config config = config(Map.of("gempix2.polling.initial-delay", "0s"));
+
+        assertThatThrownBy(() -> ConfigReading.pollingPolicy(config))
+                .hasMessageStartingWith("gempix2.polling.initial-delay: ");
+    }
+
+    @Test
+    void unknownGempix2KeysAreNamedAndOthersIgnored() {
+        List<String> unknown = ConfigReading.unknownKeys(List.of("gempix2.version", "gempix2.api-key",
+                "gempix2.callback.verfy", "quarkus.http.port", "GEMPIX2_API_KEY", "gempix2.retry.max-retries"));
+
+        assertThat(unknown).containsExactly("gempix2.callback.verfy", "gempix2.version");
+    }
+}
