@@ -63,7 +63,7 @@ public class GemPix2Beans {
     @DefaultBean
     @Singleton
     ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api) {
-        return new RestClientImageGenerator(api, ConfigReading.apiKey(config));
+        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false);
     }
 
     /** @param api the REST client with config key {@code gempix2} @return the downloader */
@@ -71,7 +71,7 @@ public class GemPix2Beans {
     @DefaultBean
     @Singleton
     ImageDownloader downloader(@RestClient GemPix2RestApi api) {
-        return new RestClientImageDownloader(api);
+        return new RestClientImageDownloader(api, false);
     }
 
     /** @return a new in-memory repository: tasks do not survive a restart unless the application brings a store */

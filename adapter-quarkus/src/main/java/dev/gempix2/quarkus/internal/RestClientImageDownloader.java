@@ -16,14 +16,26 @@ import java.util.concurrent.CompletableFuture;
  * itself; the REST Client buffers a response before handing it over, so a server that lies about its length is
  * caught once the body has arrived.
  */
-public final class RestClientImageDownloader implements ImageDownloader {
+public final class RestClientImageDownloader implements ImageDownloader, AutoCloseable {
     static final int MAX_REDIRECTS = 3;
 
     private final GemPix2RestApi api;
+    private final boolean ownsApi;
 
-    /** @param api the REST client; no credentials are sent to image hosts */
-    public RestClientImageDownloader(GemPix2RestApi api) {
+    /**
+     * @param api the REST client; no credentials are sent to image hosts
+     * @param ownsApi whether {@link #close()} closes the REST client (never one CDI manages)
+     */
+    public RestClientImageDownloader(GemPix2RestApi api, boolean ownsApi) {
         this.api = Objects.requireNonNull(api, "api");
+        this.ownsApi = ownsApi;
+    }
+
+    /** Closes the REST client if this downloader built it. */
+    public void close() {
+        if (ownsApi) {
+            StandaloneRestClients.close(api);
+        }
     }
 
     @Override

@@ -19,14 +19,17 @@ import java.util.function.Supplier;
 public final class RestClientImageGenerator implements ImageGenerator {
     private final GemPix2RestApi api;
     private final ApiKey apiKey;
+    private final boolean ownsApi;
 
     /**
-     * @param api the REST client, built by CDI ({@code @RestClient}) or {@code QuarkusRestClientBuilder}
+     * @param api the REST client, built by CDI ({@code @RestClient}) or {@link StandaloneRestClients}
      * @param apiKey the key sent with every request
+     * @param ownsApi whether {@link #close()} closes the REST client (never one CDI manages)
      */
-    public RestClientImageGenerator(GemPix2RestApi api, ApiKey apiKey) {
+    public RestClientImageGenerator(GemPix2RestApi api, ApiKey apiKey, boolean ownsApi) {
         this.api = Objects.requireNonNull(api, "api");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.ownsApi = ownsApi;
     }
 
     @Override
@@ -48,6 +51,13 @@ public final class RestClientImageGenerator implements ImageGenerator {
                     .subscribeAsCompletionStage();
         } catch (RuntimeException failedBeforeSending) {
             return CompletableFuture.failedFuture(TransportFailures.toGemPix2(failedBeforeSending));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsApi) {
+            StandaloneRestClients.close(api);
         }
     }
 
