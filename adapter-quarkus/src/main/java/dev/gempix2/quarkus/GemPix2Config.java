@@ -1,11 +1,13 @@
 package dev.gempix2.quarkus;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * The {@code gempix2.*} keys of {@code application.properties}. Only {@code gempix2.api-key} is required; an
@@ -40,7 +42,7 @@ public interface GemPix2Config {
      * @return the keys this adapter does not read, without the {@code gempix2.} prefix
      */
     @WithParentName
-    Map<String, String> otherKeys();
+    Map<String, @WithConverter(VerbatimText.class) String> otherKeys();
 
     /** @return {@code gempix2.polling.*}: how waits poll */
     Polling polling();
@@ -50,6 +52,23 @@ public interface GemPix2Config {
 
     /** @return {@code gempix2.callback.*}: the webhook */
     Callback callback();
+
+    /**
+     * Reads any value as it is written, an empty one included, so that {@link #otherKeys()} accepts every key
+     * (e.g. {@code %test.gempix2.callback.base-url=} to switch callbacks off).
+     */
+    final class VerbatimText implements Converter<String> {
+        private static final long serialVersionUID = 1L;
+
+        /** Needed by SmallRye Config. */
+        public VerbatimText() {
+        }
+
+        @Override
+        public String convert(String value) {
+            return value == null ? "" : value;
+        }
+    }
 
     /** The {@code gempix2.polling.*} keys. */
     interface Polling {

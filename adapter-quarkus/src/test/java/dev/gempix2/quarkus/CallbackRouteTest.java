@@ -2,7 +2,18 @@ package dev.gempix2.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.model.ImageRequest;
+import dev.gempix2.core.model.Task;
+import dev.gempix2.quarkus.testing.FakeGemPix2Resource;
+import dev.gempix2.quarkus.testing.InjectFakeGemPix2;
+import dev.gempix2.testkit.CallbackDelivery;
+import dev.gempix2.testkit.FakeGemPix2Backend;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @QuarkusTest
+@WithTestResource(FakeGemPix2Resource.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CallbackRouteTest {
     private static final String PAYLOAD = """
@@ -21,6 +33,39 @@ class CallbackRouteTest {
 
     @TestHTTPResource("/gempix2/callback")
     URI callbacks;
+
+    @InjectFakeGemPix2
+    FakeGemPix2Backend fake;
+
+    @Inject
+    GemPix2Client client;
+
+    @Test
+    void aGenerationCompletesThroughTheWebhookWithOneConfirmingQuery() {
+        Task task = client.generate(ImageRequest.of("a fox in the snow"), Duration.ofSeconds(20));
+
+        List<CallbackDelivery> delivered = fake.callbacksDelivered().stream()
+                .filter(delivery -> delivery.taskId().equals(task.id())).toList();
+        assertThat(delivered).singleElement().satisfies(delivery -> assertThat(delivery.status()).isEqualTo(200));
+        assertThat(delivered.get(0).url().getPath()).startsWith("/gempix2/callback/");
+        // Polling is a slow safety net with callbacks on: the final state is confirmed by at most one query.
+        assertThat(fake.queriesFor(task.id())).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aCallbackDeliveredTwiceIsAcceptedAsADuplicate() throws Exception {
+        Task task = client.generate(ImageRequest.of("a kite"), Duration.ofSeconds(20));
+        CallbackDelivery first = fake.callbacksDelivered().stream()
+                .filter(delivery -> delivery.taskId().equals(task.id())).findFirst().orElseThrow();
+
+        HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(first.url())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(first.body())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo("duplicate");
+    }
 
     private HttpResponse<String> post(String token, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(callbacks + "/" + token))

@@ -72,6 +72,20 @@ class ConfigReadingTest {
     }
 
     @Test
+    void anEmptyCallbackBaseUrlTurnsCallbacksOff() {
+        GemPix2Config config = config(Map.of("gempix2.callback.base-url", ""));
+
+        assertThat(ConfigReading.callbackBaseUrl(config)).isEmpty();
+    }
+
+    @Test
+    void unknownKeysDoNotStopTheMapping() {
+        GemPix2Config config = config(Map.of("gempix2.version", "0.1.0", "gempix2.unheard.of.key", ""));
+
+        assertThat(config.otherKeys()).containsKey("version");
+    }
+
+    @Test
     void aMissingApiKeyIsReportedByTheKeysName() {
         GemPix2Config config = config(Map.of());
 

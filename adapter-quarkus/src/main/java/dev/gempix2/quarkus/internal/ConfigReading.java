@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Turns {@link GemPix2Config} into core's values. Every failure is a {@link ConfigurationException} whose
@@ -54,6 +55,19 @@ public final class ConfigReading {
     /** @param config the mapping @return the callback base URL, when callbacks are on */
     public static Optional<URI> callbackBaseUrl(GemPix2Config config) {
         return config.callback().baseUrl().filter(text -> !text.isBlank())
+                .map(text -> httpUrl("gempix2.callback.base-url", text));
+    }
+
+    /**
+     * The callback base URL as configured now. The mapping is filled before the HTTP server listens, so a value
+     * such as {@code http://localhost:${quarkus.http.test-port}/gempix2/callback} is read again here, once the
+     * server has its real port.
+     *
+     * @param config the live configuration
+     * @return the callback base URL, when callbacks are on
+     */
+    public static Optional<URI> currentCallbackBaseUrl(Config config) {
+        return config.getOptionalValue("gempix2.callback.base-url", String.class).filter(text -> !text.isBlank())
                 .map(text -> httpUrl("gempix2.callback.base-url", text));
     }
 

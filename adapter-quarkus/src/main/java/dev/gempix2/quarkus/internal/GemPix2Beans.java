@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -45,7 +46,7 @@ public class GemPix2Beans {
                 .retryPolicy(ConfigReading.retryPolicy(config))
                 .pollingPolicy(ConfigReading.pollingPolicy(config))
                 .verifyCallbacks(config.callback().verify());
-        ConfigReading.callbackBaseUrl(config).ifPresent(builder::callbackBaseUrl);
+        ConfigReading.currentCallbackBaseUrl(ConfigProvider.getConfig()).ifPresent(builder::callbackBaseUrl);
         listeners.forEach(builder::listener);
         return builder.build();
     }
