@@ -212,7 +212,11 @@ public class GemPix2Configuration {
             return initialDelay;
         }
 
-        /** @param initialDelay the wait before the first poll of a task; default 2s */
+        /**
+         * The wait before the first poll of a task; default 2s.
+         *
+         * @param initialDelay a positive duration
+         */
         public void setInitialDelay(Duration initialDelay) {
             this.initialDelay = initialDelay;
         }
@@ -222,7 +226,11 @@ public class GemPix2Configuration {
             return maxInterval;
         }
 
-        /** @param maxInterval the longest interval between polls (they grow ×1.5 up to it); default 10s */
+        /**
+         * The longest interval between polls (they grow ×1.5 up to it); default 10s.
+         *
+         * @param maxInterval a positive duration
+         */
         public void setMaxInterval(Duration maxInterval) {
             this.maxInterval = maxInterval;
         }
@@ -232,7 +240,11 @@ public class GemPix2Configuration {
             return waitTimeout;
         }
 
-        /** @param waitTimeout how long {@code generate}/{@code await} wait for a final state; default 5m */
+        /**
+         * How long {@code generate} and {@code await} wait for a task's final state; default 5m.
+         *
+         * @param waitTimeout a positive duration
+         */
         public void setWaitTimeout(Duration waitTimeout) {
             this.waitTimeout = waitTimeout;
         }
@@ -254,7 +266,12 @@ public class GemPix2Configuration {
             return maxRetries;
         }
 
-        /** @param maxRetries retries after the first attempt of a query, download or safe submit; default 3 */
+        /**
+         * Retries after the first attempt of a query, a download or a submit that cannot have created a task;
+         * default 3.
+         *
+         * @param maxRetries 0 or more
+         */
         public void setMaxRetries(int maxRetries) {
             this.maxRetries = maxRetries;
         }
