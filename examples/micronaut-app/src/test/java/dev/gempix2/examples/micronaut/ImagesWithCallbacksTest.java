@@ -94,7 +94,7 @@ class ImagesWithCallbacksTest implements TestPropertyProvider {
         HttpClientResponseException refused = org.junit.jupiter.api.Assertions.assertThrows(
                 HttpClientResponseException.class, () -> http.toBlocking().exchange(forged, Argument.of(String.class)));
 
-        assertThat(refused.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refused.code()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
     }
 
     @Test
@@ -103,7 +103,7 @@ class ImagesWithCallbacksTest implements TestPropertyProvider {
                 HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/images", Map.of("prompt", " "))));
 
-        assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
         assertThat(refused.getResponse().getBody(String.class)).hasValueSatisfying(
                 body -> assertThat(body).contains("prompt"));
     }
