@@ -10,12 +10,16 @@ import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.port.TaskRepository;
 import dev.gempix2.micronaut.internal.CallbackPathCheck;
 import dev.gempix2.micronaut.internal.MicronautHttpTransport;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClientConfiguration;
 import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -77,26 +81,30 @@ public class GemPix2Factory {
      * @param configuration the {@code gempix2.*} keys
      * @param http Micronaut's HTTP client for the service id {@code gempix2}
      * @param json the application's JSON mapper
+     * @param beans the context, to read the client's configuration
      * @return the transport over Micronaut's HTTP client
      */
     @Singleton
     @Requires(missingBeans = ImageGenerator.class)
     public ImageGenerator imageGenerator(GemPix2Configuration configuration,
-                                         @Client(id = SERVICE_ID) StreamingHttpClient http, JsonMapper json) {
-        return transport(configuration, http, json);
+                                         @Client(id = SERVICE_ID) StreamingHttpClient http, JsonMapper json,
+                                         BeanContext beans) {
+        return transport(configuration, http, json, beans);
     }
 
     /**
      * @param configuration the {@code gempix2.*} keys
      * @param http Micronaut's HTTP client for the service id {@code gempix2}
      * @param json the application's JSON mapper
+     * @param beans the context, to read the client's configuration
      * @return the image downloader over Micronaut's HTTP client
      */
     @Singleton
     @Requires(missingBeans = ImageDownloader.class)
     public ImageDownloader imageDownloader(GemPix2Configuration configuration,
-                                           @Client(id = SERVICE_ID) StreamingHttpClient http, JsonMapper json) {
-        return transport(configuration, http, json);
+                                           @Client(id = SERVICE_ID) StreamingHttpClient http, JsonMapper json,
+                                           BeanContext beans) {
+        return transport(configuration, http, json, beans);
     }
 
     /** @return an in-memory repository: tasks are forgotten when the application stops */
@@ -115,7 +123,12 @@ public class GemPix2Factory {
     }
 
     private static MicronautHttpTransport transport(GemPix2Configuration configuration, StreamingHttpClient http,
-                                                    JsonMapper json) {
-        return new MicronautHttpTransport(http, json, configuration.getBaseUrl(), configuration.apiKey());
+                                                    JsonMapper json, BeanContext beans) {
+        // The same lookup as Micronaut's client registry: the service's own configuration, else the default.
+        HttpClientConfiguration clientConfiguration = beans
+                .findBean(HttpClientConfiguration.class, Qualifiers.byName(SERVICE_ID))
+                .orElseGet(() -> beans.getBean(DefaultHttpClientConfiguration.class));
+        return new MicronautHttpTransport(http, json, configuration.getBaseUrl(), configuration.apiKey(),
+                clientConfiguration.getMaxRedirects());
     }
 }

@@ -41,7 +41,7 @@ class MicronautHttpTransportTest {
     void start() throws IOException {
         stub = new StubHttpServer();
         http = StreamingHttpClient.create(null);
-        transport = new MicronautHttpTransport(http, JsonMapper.createDefault(), stub.url(), KEY);
+        transport = new MicronautHttpTransport(http, JsonMapper.createDefault(), stub.url(), KEY, 5);
     }
 
     @AfterEach
@@ -125,7 +125,7 @@ class MicronautHttpTransportTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
-        MicronautHttpTransport nowhere = new MicronautHttpTransport(http, JsonMapper.createDefault(), closed, KEY);
+        MicronautHttpTransport nowhere = new MicronautHttpTransport(http, JsonMapper.createDefault(), closed, KEY, 5);
 
         assertThatThrownBy(() -> await(nowhere.submit(ImageRequest.of("x"))))
                 .isInstanceOfSatisfying(TransportException.class,
