@@ -1,6 +1,5 @@
 package dev.gempix2.micronaut.internal;
 
-import dev.gempix2.micronaut.GemPix2CallbackController;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -26,9 +25,9 @@ public final class CallbackSizeFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<?> rejectOversized(HttpRequest<?> request) {
-        if (request.getContentLength() > GemPix2CallbackController.MAX_BODY_BYTES) {
+        if (request.getContentLength() > CallbackController.MAX_BODY_BYTES) {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Map.of("message",
-                    "the callback body is larger than " + GemPix2CallbackController.MAX_BODY_BYTES + " bytes"));
+                    "the callback body is larger than " + CallbackController.MAX_BODY_BYTES + " bytes"));
         }
         return null;
     }

@@ -1,4 +1,4 @@
-package dev.gempix2.micronaut;
+package dev.gempix2.micronaut.internal;
 
 import dev.gempix2.core.CallbackOutcome;
 import dev.gempix2.core.GemPix2Client;
@@ -29,13 +29,14 @@ import java.util.Map;
  * a token no task holds, 400 for a body that is not a callback, and 413 past {@value #MAX_BODY_BYTES} bytes.
  * Its answers never echo the request.
  *
- * <p>Runs on Micronaut's blocking executor, since the task repository may be a database.
+ * <p>Runs on Micronaut's blocking executor, since the task repository may be a database. Not API: public only
+ * because Micronaut's generated code needs it; its path and answers are what users rely on.
  */
 @Controller("${gempix2.callback.path:/gempix2/callback}")
 @Requires(property = "gempix2.callback.base-url")
 @Requires(beans = GemPix2Client.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class GemPix2CallbackController {
+public class CallbackController {
     /** The largest callback body accepted; a real one is well under 4 KiB. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -46,7 +47,7 @@ public class GemPix2CallbackController {
      * @param client the client whose tasks the callbacks report on
      * @param json the application's JSON mapper
      */
-    public GemPix2CallbackController(GemPix2Client client, JsonMapper json) {
+    public CallbackController(GemPix2Client client, JsonMapper json) {
         this.client = client;
         this.json = json;
     }

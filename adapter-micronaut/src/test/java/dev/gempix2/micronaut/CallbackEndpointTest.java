@@ -6,6 +6,7 @@ import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskStatus;
+import dev.gempix2.micronaut.internal.CallbackController;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
-class GemPix2CallbackControllerTest {
+class CallbackEndpointTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private EmbeddedServer server;
@@ -107,7 +108,7 @@ class GemPix2CallbackControllerTest {
     void aBodyOverTheCapIsTooLarge() throws Exception {
         String token = submitAndTakeToken();
         String huge = "{\"task_id\":\"task-1\",\"status\":\"success\",\"pad\":\""
-                + "x".repeat(GemPix2CallbackController.MAX_BODY_BYTES) + "\"}";
+                + "x".repeat(CallbackController.MAX_BODY_BYTES) + "\"}";
 
         assertThat(post("/gempix2/callback/" + token, huge).statusCode()).isEqualTo(413);
     }
@@ -118,7 +119,7 @@ class GemPix2CallbackControllerTest {
                 "micronaut.server.port", -1,
                 "gempix2.api-key", "dk-controller-test-5555",
                 "test.user-beans", "generator"))) {
-            assertThat(plain.getApplicationContext().containsBean(GemPix2CallbackController.class)).isFalse();
+            assertThat(plain.getApplicationContext().containsBean(CallbackController.class)).isFalse();
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(plain.getURI().resolve("/gempix2/callback/t"))
                     .POST(HttpRequest.BodyPublishers.ofString(successPayload("task-1"))).build(),
                     HttpResponse.BodyHandlers.ofString());
