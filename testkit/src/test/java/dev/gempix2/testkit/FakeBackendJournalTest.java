@@ -98,4 +98,14 @@ class FakeBackendJournalTest {
         assertThat(FAKE.statusOf(fresh)).isEqualTo("pending");
         assertThat(FAKE.takeRequest().sequence()).isEqualTo(1);
     }
+
+    @Test
+    void theJournalStaysReadableAfterClose() {
+        try (FakeGemPix2Backend own = FakeGemPix2Backend.builder().clock(new ManualClock()).start()) {
+            new ApiCalls(own).submitPrompt("x");
+            own.close();
+            assertThat(own.submitCount()).isEqualTo(1);
+            assertThat(own.toString()).contains("closed");
+        }
+    }
 }
