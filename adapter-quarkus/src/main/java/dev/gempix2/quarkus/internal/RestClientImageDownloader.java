@@ -32,6 +32,7 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
     }
 
     /** Closes the REST client if this downloader built it. */
+    @Override
     public void close() {
         if (ownsApi) {
             StandaloneRestClients.close(api);
