@@ -1,0 +1,156 @@
+package dev.gempix2.cli.internal;
+
+import dev.gempix2.cli.ExitCodes;
+import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.PollingPolicy;
+import dev.gempix2.core.TaskListener;
+import dev.gempix2.core.error.InvalidRequestException;
+import dev.gempix2.core.model.ApiKey;
+import dev.gempix2.testkit.FakeGemPix2Backend;
+import dev.gempix2.transport.httpclient5.HttpClient5Transport;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The client a command uses, and what it talks to: the real API when a key is set, otherwise the fake backend
+ * started inside this process. Both run the same client over the same HttpClient 5 transport; only the base
+ * URL and key differ. Closing it closes the client, the transport and the fake.
+ */
+public final class BackendSession implements AutoCloseable {
+    /** The API used when neither {@code --base-url} nor {@code GEMPIX2_BASE_URL} says otherwise. */
+    public static final String DEFAULT_BASE_URL = "https://api.defapi.org";
+    /** How long each stage of a task lasts on the embedded fake: the whole demo takes about a second. */
+    static final Duration EMBEDDED_STAGE_DURATION = Duration.ofMillis(300);
+    /** Polls the embedded fake often, since its tasks are short and the requests are local. */
+    private static final PollingPolicy EMBEDDED_POLLING = PollingPolicy.builder()
+            .initialDelay(Duration.ofMillis(200)).multiplier(1.0).maxInterval(Duration.ofMillis(200)).build();
+
+    private final GemPix2Client client;
+    private final HttpClient5Transport transport;
+    private final FakeGemPix2Backend fake;
+    private final Situation situation;
+
+    private BackendSession(GemPix2Client client, HttpClient5Transport transport, FakeGemPix2Backend fake,
+                           Situation situation) {
+        this.client = client;
+        this.transport = transport;
+        this.fake = fake;
+        this.situation = situation;
+    }
+
+    /**
+     * @param options {@code --api-key} and {@code --base-url}
+     * @param context the environment
+     * @param err where the one line about the embedded fake goes
+     * @param embeddedFakeAllowed whether a missing key means "use the fake" (generate) rather than an error
+     *                            (status and wait: a fresh fake knows no task)
+     * @param listener sees every status change
+     * @return the session, to close after use
+     * @throws CommandFailure naming the variable or option at fault
+     */
+    public static BackendSession open(ConnectionOptions options, CliContext context, PrintWriter err,
+                                      boolean embeddedFakeAllowed, TaskListener listener) {
+        String keyOrigin = options.apiKey() != null ? "--api-key" : "GEMPIX2_API_KEY";
+        String secret = options.apiKey() != null ? options.apiKey() : context.variable("GEMPIX2_API_KEY");
+        String urlOrigin = options.baseUrl() != null ? "--base-url" : "GEMPIX2_BASE_URL";
+        String url = options.baseUrl() != null ? options.baseUrl() : context.variable("GEMPIX2_BASE_URL");
+        if (secret == null) {
+            if (url != null || !embeddedFakeAllowed) {
+                throw new CommandFailure(ExitCodes.AUTHENTICATION, "no API key: set GEMPIX2_API_KEY (or pass "
+                        + "--api-key)" + (url != null ? " for the API at " + url
+                        : "; this command needs the API the task was submitted to"), null);
+            }
+            return embedded(context, err, listener);
+        }
+        ApiKey key = key(secret, keyOrigin);
+        URI baseUrl = url == null ? URI.create(DEFAULT_BASE_URL) : baseUrl(url, urlOrigin);
+        Situation situation = new Situation(baseUrl, key, keyOrigin, context.commandPrefix(), options.baseUrl() != null);
+        return connect(baseUrl, key, null, situation, PollingPolicy.defaults(), listener);
+    }
+
+    private static BackendSession embedded(CliContext context, PrintWriter err, TaskListener listener) {
+        FakeGemPix2Backend fake = FakeGemPix2Backend.builder().stageDuration(EMBEDDED_STAGE_DURATION).start();
+        try {
+            err.println("gempix2: GEMPIX2_API_KEY is not set, so this runs on the built-in fake backend (local, "
+                    + "no credits used). For the real API: export GEMPIX2_API_KEY=dk-... (keys at https://defapi.org)");
+            err.flush();
+            ApiKey key = ApiKey.of(fake.apiKey());
+            Situation situation = new Situation(fake.baseUrl(), null, null, context.commandPrefix(), false);
+            return connect(fake.baseUrl(), key, fake, situation, EMBEDDED_POLLING, listener);
+        } catch (RuntimeException failure) {
+            fake.close();
+            throw failure;
+        }
+    }
+
+    private static BackendSession connect(URI baseUrl, ApiKey key, FakeGemPix2Backend fake, Situation situation,
+                                          PollingPolicy polling, TaskListener listener) {
+        HttpClient5Transport transport = HttpClient5Transport.builder()
+                .baseUrl(baseUrl)
+                .apiKey(key.reveal())
+                .userAgent("gempix2-cli")
+                .build();
+        try {
+            GemPix2Client client = GemPix2Client.builder()
+                    .generator(transport)
+                    .pollingPolicy(polling)
+                    .listener(listener)
+                    .build();
+            return new BackendSession(client, transport, fake, situation);
+        } catch (RuntimeException failure) {
+            transport.close();
+            throw failure;
+        }
+    }
+
+    private static ApiKey key(String secret, String origin) {
+        try {
+            return ApiKey.of(secret);
+        } catch (InvalidRequestException malformed) {
+            throw new CommandFailure(ExitCodes.AUTHENTICATION, "the API key in " + origin
+                    + " is not usable: it must be printable ASCII without spaces, like dk-1234567890abcdef", null);
+        }
+    }
+
+    private static URI baseUrl(String url, String origin) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below, with the value and where it came from
+        }
+        throw new CommandFailure(ExitCodes.USAGE, origin + " is '" + url
+                + "', which is not an http(s) URL (for example " + DEFAULT_BASE_URL + ")", null);
+    }
+
+    /** @return the client */
+    public GemPix2Client client() {
+        return client;
+    }
+
+    /** @return where the requests go, for error messages */
+    public Situation situation() {
+        return situation;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            try {
+                transport.close();
+            } finally {
+                if (fake != null) {
+                    fake.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gempix2.cli.internal;
+
+import dev.gempix2.core.model.ImageData;
+import dev.gempix2.core.model.TaskId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the command writes images: {@code <dir>/<task-id>-<n>.<ext>}, numbered from 1, the extension taken
+ * from the bytes themselves (a PNG is {@code .png} whatever the URL said).
+ */
+public final class ImageFiles {
+    private final Path directory;
+
+    /** @param directory where files go; created when the first image is written */
+    public ImageFiles(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @param id the task
+     * @param number the image's position in the result, from 1
+     * @param image the image's bytes and media type
+     * @return the file's name; characters other than letters, digits, {@code .}, {@code _} and {@code -} in
+     *         the task id become {@code _}, so that no id can point outside the directory
+     */
+    public static String fileName(TaskId id, int number, ImageData image) {
+        String safeId = id.value().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safeId.startsWith(".")) {
+            safeId = "_" + safeId.substring(1);
+        }
+        return safeId + "-" + number + "." + image.fileExtension();
+    }
+
+    /**
+     * Writes one image, replacing a file of the same name (the same task's image written before).
+     *
+     * @param id the task
+     * @param number the image's position, from 1
+     * @param image the image
+     * @return the file written
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public Path write(TaskId id, int number, ImageData image) {
+        Path file = directory.resolve(fileName(id, number, image));
+        try {
+            Files.createDirectories(directory);
+            Files.write(file, image.bytes());
+            return file;
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot write " + file + ": " + failure, failure);
+        }
+    }
+}
