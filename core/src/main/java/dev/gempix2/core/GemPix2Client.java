@@ -1,20 +1,57 @@
 package dev.gempix2.core;
 
+import dev.gempix2.core.defaults.InMemoryTaskRepository;
+import dev.gempix2.core.defaults.SystemClock;
+import dev.gempix2.core.error.GemPix2Exception;
+import dev.gempix2.core.error.InvalidRequestException;
+import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.internal.BlockingCalls;
+import dev.gempix2.core.internal.CallKind;
+import dev.gempix2.core.internal.CallbackIntake;
+import dev.gempix2.core.internal.CallbackThreads;
+import dev.gempix2.core.internal.CallbackTokens;
+import dev.gempix2.core.internal.Failures;
+import dev.gempix2.core.internal.ImageFiles;
+import dev.gempix2.core.internal.RetryingCaller;
+import dev.gempix2.core.internal.Snapshots;
+import dev.gempix2.core.internal.StatusListeners;
+import dev.gempix2.core.internal.TaskRecords;
+import dev.gempix2.core.internal.TaskWaits;
+import dev.gempix2.core.internal.TransportDiscovery;
+import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.GeneratedImage;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
+import dev.gempix2.core.model.TaskRecord;
 import dev.gempix2.core.port.Clock;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.port.ImageGeneratorProvider;
 import dev.gempix2.core.port.TaskRepository;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * The GemPix2 client: submit a generation, wait for it (callbacks and polling merged into one wait), and
@@ -29,9 +66,54 @@ import java.util.concurrent.Executor;
  * }</pre>
  */
 public final class GemPix2Client implements AutoCloseable {
+    /** The API's address when {@code GEMPIX2_BASE_URL} is unset. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.defapi.org");
+    /** The largest image download accepted unless {@link Builder#maxDownloadBytes(long)} says otherwise: 32 MiB. */
+    public static final long DEFAULT_MAX_DOWNLOAD_BYTES = 32L * 1024 * 1024;
+
+    private static final Logger LOG = System.getLogger("dev.gempix2");
+
+    private final ImageGenerator generator;
+    private final ImageDownloader downloader;
+    private final Clock clock;
+    private final RetryPolicy retryPolicy;
+    private final PollingPolicy pollingPolicy;
+    private final URI callbackBaseUrl;
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    private final boolean ownsGenerator;
+    private final long maxDownloadBytes;
+    private final RetryingCaller caller;
+    private final TaskRecords records;
+    private final TaskWaits waits;
+    private final CallbackIntake callbacks;
+    private final CallbackTokens tokens = new CallbackTokens();
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private GemPix2Client(Builder builder) {
-        throw new UnsupportedOperationException("being built");
+        if (builder.generator == null) {
+            throw new IllegalStateException("GemPix2Client.builder().generator(...) is required: pass a transport such "
+                    + "as HttpClient5Transport, or use GemPix2Client.fromEnv()");
+        }
+        this.generator = builder.generator;
+        this.downloader = builder.downloader != null ? builder.downloader
+                : builder.generator instanceof ImageDownloader both ? both : null;
+        this.clock = builder.clock != null ? builder.clock : SystemClock.shared();
+        this.retryPolicy = builder.retryPolicy;
+        this.pollingPolicy = builder.pollingPolicy;
+        this.callbackBaseUrl = builder.callbackBaseUrl;
+        this.ownedExecutor = builder.executor == null ? CallbackThreads.newPool() : null;
+        this.executor = builder.executor != null ? builder.executor : ownedExecutor;
+        this.ownsGenerator = builder.ownsGenerator;
+        this.maxDownloadBytes = builder.maxDownloadBytes;
+        this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter);
+        this.records = new TaskRecords(builder.repository != null ? builder.repository : new InMemoryTaskRepository(),
+                clock);
+        Function<TaskId, CompletableFuture<Task>> query = this::queryWithRetries;
+        this.waits = new TaskWaits(clock, executor, pollingPolicy, retryPolicy, callbackBaseUrl != null, query,
+                records, new StatusListeners(builder.listeners));
+        this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks);
     }
 
     /** @return a builder; {@link Builder#generator(ImageGenerator)} is the one required setting */
@@ -59,27 +141,127 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the client
      */
     public static GemPix2Client fromEnv(Map<String, String> environment) {
-        throw new UnsupportedOperationException("being built");
+        String secret = environment.get("GEMPIX2_API_KEY");
+        if (secret == null || secret.isBlank()) {
+            throw new GemPix2Exception("GEMPIX2_API_KEY is not set: get a key at defapi.org and set the "
+                    + "environment variable GEMPIX2_API_KEY");
+        }
+        ApiKey key;
+        try {
+            key = ApiKey.of(secret);
+        } catch (InvalidRequestException malformed) {
+            throw new GemPix2Exception("GEMPIX2_API_KEY is not a valid key: " + malformed.detail().orElse("malformed"));
+        }
+        URI baseUrl = baseUrl(environment.get("GEMPIX2_BASE_URL"));
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ImageGeneratorProvider provider = TransportDiscovery.find(
+                loader != null ? loader : GemPix2Client.class.getClassLoader());
+        ImageGenerator transport = provider.create(baseUrl, key);
+        LOG.log(Level.DEBUG, "GemPix2 client from the environment: transport {0}, base URL {1}, key {2}",
+                provider.name(), baseUrl, key.masked());
+        Builder builder = builder().generator(transport);
+        builder.ownsGenerator = true;
+        try {
+            return builder.build();
+        } catch (RuntimeException failed) {
+            transport.close();
+            throw failed;
+        }
+    }
+
+    private static URI baseUrl(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_BASE_URL;
+        }
+        String shown = configured.length() > 80 ? configured.substring(0, 80) + "…" : configured;
+        try {
+            URI url = new URI(configured.strip());
+            if (url.getHost() != null && ("http".equalsIgnoreCase(url.getScheme())
+                    || "https".equalsIgnoreCase(url.getScheme()))) {
+                return url;
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below
+        }
+        throw new GemPix2Exception("GEMPIX2_BASE_URL is not an absolute http(s) URL: '" + shown
+                + "' (unset it to use " + DEFAULT_BASE_URL + ")");
     }
 
     /** Records the task, sends it, and returns its id. @param request what to generate @return the id */
     public TaskId submit(ImageRequest request) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(submitAsync(request));
     }
 
-    /** @param request what to generate @return the id, once the provider answered */
+    /**
+     * Records the task (with a fresh callback URL when callbacks are on), then sends it. Only failures that
+     * cannot have created a task are retried, unless {@link RetryPolicy#retryAmbiguousSubmits()} is on.
+     *
+     * @param request what to generate
+     * @return the id, once the provider answered
+     */
     public CompletableFuture<TaskId> submitAsync(ImageRequest request) {
-        throw new UnsupportedOperationException("being built");
+        CompletableFuture<TaskId> result = track(new CompletableFuture<>());
+        if (failIfClosed(result) || failIfNull(result, request, "request")) {
+            return result;
+        }
+        TaskRecord record;
+        ImageRequest sent;
+        try {
+            String token = callbackBaseUrl == null ? null : tokens.next();
+            sent = token == null ? request : request.withCallbackUrl(CallbackTokens.callbackUrl(callbackBaseUrl, token));
+            // Saved before sending, so that a callback beating the submit response finds its task.
+            record = records.create(sent, token);
+        } catch (RuntimeException failed) {
+            result.completeExceptionally(failed instanceof GemPix2Exception known ? known
+                    : new GemPix2Exception("The GemPix2 task repository could not save the task: " + failed, failed));
+            return result;
+        }
+        LOG.log(Level.DEBUG, "Submitting a GemPix2 task: model {0}, prompt of {1} characters, {2} reference "
+                        + "image(s), callbacks {3}", sent.model(), sent.prompt().length(),
+                sent.referenceImages().size(), callbackBaseUrl == null ? "off" : "on");
+        caller.call(CallKind.SUBMIT, "a new task", () -> generator.submit(sent))
+                .whenComplete((id, error) -> dispatch(result, () -> {
+                    if (error != null) {
+                        result.completeExceptionally(Failures.unwrap(error));
+                        return;
+                    }
+                    try {
+                        records.learnTaskId(record, id);
+                    } catch (RuntimeException broken) {
+                        LOG.log(Level.WARNING, "The GemPix2 task repository failed to record task " + id, broken);
+                    }
+                    LOG.log(Level.DEBUG, "GemPix2 accepted task {0}", id);
+                    result.complete(id);
+                }));
+        return result;
     }
 
     /** One query of the API. @param id the task @return its snapshot */
     public Task task(TaskId id) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(taskAsync(id));
     }
 
-    /** @param id the task @return its snapshot */
+    /**
+     * One query (with retries). The snapshot is recorded and reaches listeners and waits like a poll's; a
+     * success without any image is reported as failed, with the model's text as its status message.
+     *
+     * @param id the task
+     * @return its snapshot
+     */
     public CompletableFuture<Task> taskAsync(TaskId id) {
-        throw new UnsupportedOperationException("being built");
+        CompletableFuture<Task> result = track(new CompletableFuture<>());
+        if (failIfClosed(result) || failIfNull(result, id, "task_id")) {
+            return result;
+        }
+        queryWithRetries(id).whenComplete((task, error) -> dispatch(result, () -> {
+            if (error != null) {
+                result.completeExceptionally(Failures.unwrap(error));
+                return;
+            }
+            waits.offer(task);
+            result.complete(Snapshots.normalize(task));
+        }));
+        return result;
     }
 
     /**
@@ -91,52 +273,138 @@ public final class GemPix2Client implements AutoCloseable {
      * @throws dev.gempix2.core.error.TaskTimeoutException when the wait timed out
      */
     public Task await(TaskId id) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(awaitAsync(id));
     }
 
     /** @param id the task @param timeout how long to wait @return the successful task */
     public Task await(TaskId id, Duration timeout) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(awaitAsync(id, timeout));
     }
 
     /** @param id the task @return the successful task; cancelling the future stops this wait's polling */
     public CompletableFuture<Task> awaitAsync(TaskId id) {
-        throw new UnsupportedOperationException("being built");
+        return awaitAsync(id, pollingPolicy.waitTimeout());
     }
 
-    /** @param id the task @param timeout how long to wait @return the successful task */
+    /**
+     * Joins the task's wait. All waits of one task share one poll loop; the future completes on the callback
+     * executor with the successful task, or fails with {@code TaskFailedException} or
+     * {@code TaskTimeoutException} (carrying the last snapshot). Cancelling it stops the polling when no one
+     * else waits for the task.
+     *
+     * @param id the task
+     * @param timeout how long to wait, positive
+     * @return the successful task
+     */
     public CompletableFuture<Task> awaitAsync(TaskId id, Duration timeout) {
-        throw new UnsupportedOperationException("being built");
+        CompletableFuture<Task> invalid = new CompletableFuture<>();
+        if (failIfNull(invalid, id, "task_id") || failIfNotPositive(invalid, timeout)) {
+            return invalid;
+        }
+        return waits.await(id, timeout);
     }
 
     /** Submit and await. @param request what to generate @return the successful task */
     public Task generate(ImageRequest request) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(generateAsync(request));
     }
 
     /** @param request what to generate @param timeout how long to wait @return the successful task */
     public Task generate(ImageRequest request, Duration timeout) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(generateAsync(request, timeout));
     }
 
     /** @param request what to generate @return the successful task */
     public CompletableFuture<Task> generateAsync(ImageRequest request) {
-        throw new UnsupportedOperationException("being built");
+        return generateAsync(request, pollingPolicy.waitTimeout());
     }
 
-    /** @param request what to generate @param timeout how long to wait @return the successful task */
+    /**
+     * Submits and waits for the result.
+     *
+     * @param request what to generate
+     * @param timeout how long the whole generation may take, submit included
+     * @return the successful task; cancelling it stops the wait (a task already submitted goes on)
+     */
     public CompletableFuture<Task> generateAsync(ImageRequest request, Duration timeout) {
-        throw new UnsupportedOperationException("being built");
+        CompletableFuture<Task> result = track(new CompletableFuture<>());
+        if (failIfNull(result, request, "request") || failIfNotPositive(result, timeout)) {
+            return result;
+        }
+        Instant deadline = TaskWaits.deadline(clock.now(), timeout);
+        submitAsync(request).whenComplete((id, submitError) -> {
+            if (submitError != null) {
+                result.completeExceptionally(Failures.unwrap(submitError));
+                return;
+            }
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<Task> wait = waits.awaitUntil(id, deadline, timeout);
+            result.whenComplete((task, error) -> {
+                if (result.isCancelled()) {
+                    wait.cancel(false);
+                }
+            });
+            wait.whenComplete((task, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(Failures.unwrap(error));
+                } else {
+                    result.complete(task);
+                }
+            });
+        });
+        return result;
     }
 
     /** The image's bytes: a URL fetched (with retries, size-capped), a data URI decoded. @param image the image @return its bytes */
     public byte[] download(GeneratedImage image) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(downloadAsync(image));
     }
 
-    /** @param image the image @return its bytes */
+    /**
+     * A data URI is decoded here; a URL is fetched by the {@link ImageDownloader} with retries, at most
+     * {@link Builder#maxDownloadBytes(long)} bytes.
+     *
+     * @param image the image
+     * @return its bytes
+     */
     public CompletableFuture<byte[]> downloadAsync(GeneratedImage image) {
-        throw new UnsupportedOperationException("being built");
+        CompletableFuture<byte[]> result = track(new CompletableFuture<>());
+        if (failIfClosed(result) || failIfNull(result, image, "image")) {
+            return result;
+        }
+        if (image.isDataUri()) {
+            try {
+                result.complete(image.decode().bytes());
+            } catch (GemPix2Exception malformed) {
+                result.completeExceptionally(malformed);
+            }
+            return result;
+        }
+        Optional<URI> url = image.url().filter(u -> u.getHost() != null
+                && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())));
+        if (url.isEmpty()) {
+            result.completeExceptionally(new TransportException("GemPix2 returned an image location that is "
+                    + "neither an http(s) URL nor a data: URI: " + image, null));
+            return result;
+        }
+        if (downloader == null) {
+            result.completeExceptionally(new GemPix2Exception("No ImageDownloader configured: the generator does not "
+                    + "download images; set one with GemPix2Client.builder().downloader(...)"));
+            return result;
+        }
+        URI target = url.get();
+        String shown = target.getScheme() + "://" + target.getHost() + target.getRawPath();
+        caller.call(CallKind.DOWNLOAD, shown, () -> downloader.download(target, maxDownloadBytes))
+                .whenComplete((bytes, error) -> dispatch(result, () -> {
+                    if (error != null) {
+                        result.completeExceptionally(Failures.unwrap(error));
+                    } else {
+                        result.complete(bytes);
+                    }
+                }));
+        return result;
     }
 
     /**
@@ -147,17 +415,47 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the file written
      */
     public Path save(GeneratedImage image, Path directory) {
-        throw new UnsupportedOperationException("being built");
+        return BlockingCalls.join(saveAsync(image, directory));
     }
 
-    /** @param image the image @param directory where to write it @return the file written */
+    /**
+     * Downloads the image and writes it into the directory (created if missing). The file is named after the
+     * URL's last path segment when that is a sane name, else after a hash of its content, and gets the extension
+     * of the bytes' real media type. A different existing file is never overwritten: the new one gets a numbered
+     * name; an identical one is reused.
+     *
+     * @param image the image
+     * @param directory where to write it
+     * @return the file written
+     */
     public CompletableFuture<Path> saveAsync(GeneratedImage image, Path directory) {
-        throw new UnsupportedOperationException("being built");
+        CompletableFuture<Path> result = track(new CompletableFuture<>());
+        if (failIfNull(result, directory, "directory")) {
+            return result;
+        }
+        downloadAsync(image).whenComplete((bytes, error) -> {
+            if (error != null) {
+                result.completeExceptionally(Failures.unwrap(error));
+                return;
+            }
+            // File I/O blocks: it runs on the callback executor, never on the caller's event loop.
+            dispatch(result, () -> {
+                try {
+                    result.complete(ImageFiles.save(image, bytes, directory));
+                } catch (GemPix2Exception failed) {
+                    result.completeExceptionally(failed);
+                }
+            });
+        });
+        return result;
     }
 
-    /** @return the receiver that webhook endpoints hand callbacks to */
+    /**
+     * @return the receiver that webhook endpoints hand callbacks to; without a callback base URL every token is
+     *         unknown
+     */
     public CallbackReceiver callbacks() {
-        throw new UnsupportedOperationException("being built");
+        return callbacks;
     }
 
     /**
@@ -167,47 +465,161 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the tasks re-attached
      */
     public List<TaskId> resumeUnfinished() {
-        throw new UnsupportedOperationException("being built");
+        if (closed.get()) {
+            throw closedException();
+        }
+        Set<TaskId> resumed = new LinkedHashSet<>();
+        for (TaskRecord record : records.unfinishedWithTaskId()) {
+            TaskId id = record.taskId().orElseThrow();
+            if (resumed.add(id)) {
+                waits.await(id, pollingPolicy.waitTimeout()).whenComplete((task, error) -> LOG.log(Level.DEBUG,
+                        "Resumed GemPix2 task {0} ended: {1}", id,
+                        error == null ? "success" : Failures.describe(Failures.unwrap(error))));
+            }
+        }
+        LOG.log(Level.DEBUG, "Resumed {0} unfinished GemPix2 task(s)", resumed.size());
+        return List.copyOf(resumed);
     }
 
     /** Stops every wait and closes what this client created (never a transport or repository passed in). */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("being built");
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        GemPix2Exception reason = closedException();
+        waits.closeAll(reason);
+        List.copyOf(pending).forEach(future -> future.completeExceptionally(reason));
+        pending.clear();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        if (ownsGenerator) {
+            try {
+                generator.close();
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, "Closing the GemPix2 transport failed", failed);
+            }
+        }
+        LOG.log(Level.DEBUG, "GemPix2 client closed");
+    }
+
+    /** @return how many tasks have a poll loop right now (for tests) */
+    int activePollLoops() {
+        return waits.activeCount();
+    }
+
+    /** @param id a task @return how many callers wait for it (for tests) */
+    int waitersOf(TaskId id) {
+        return waits.waiterCount(id);
+    }
+
+    @Override
+    public String toString() {
+        return "GemPix2Client[generator=" + generator + ", " + retryPolicy + ", " + pollingPolicy + ", callbacks="
+                + (callbackBaseUrl == null ? "off" : callbackBaseUrl) + "]";
+    }
+
+    private CompletableFuture<Task> queryWithRetries(TaskId id) {
+        return caller.call(CallKind.QUERY, "task " + id, () -> generator.query(id));
+    }
+
+    private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+        pending.add(future);
+        future.whenComplete((value, error) -> pending.remove(future));
+        return future;
+    }
+
+    private void dispatch(CompletableFuture<?> result, Runnable action) {
+        try {
+            executor.execute(action);
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(closedException());
+        }
+    }
+
+    private boolean failIfClosed(CompletableFuture<?> result) {
+        if (closed.get()) {
+            result.completeExceptionally(closedException());
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean failIfNull(CompletableFuture<?> result, Object value, String field) {
+        if (value == null) {
+            result.completeExceptionally(InvalidRequestException.ofField(field, "must not be null"));
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean failIfNotPositive(CompletableFuture<?> result, Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            result.completeExceptionally(InvalidRequestException.ofField("timeout",
+                    "must be a positive duration, got " + timeout));
+            return true;
+        }
+        return false;
+    }
+
+    private static GemPix2Exception closedException() {
+        return new GemPix2Exception("The GemPix2Client was closed; this call cannot finish (the task, if submitted, "
+                + "goes on at the provider: await it again with a new client)");
     }
 
     /** Builds a {@link GemPix2Client}. Every setter's javadoc names its default. */
     public static final class Builder {
+        private ImageGenerator generator;
+        private ImageDownloader downloader;
+        private TaskRepository repository;
+        private Clock clock;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private PollingPolicy pollingPolicy = PollingPolicy.defaults();
+        private URI callbackBaseUrl;
+        private boolean verifyCallbacks = true;
+        private final List<TaskListener> listeners = new ArrayList<>();
+        private Executor executor;
+        private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
+        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        private boolean ownsGenerator;
+
         private Builder() {
         }
 
         /** @param generator the transport to the API; required @return this builder */
         public Builder generator(ImageGenerator generator) {
+            this.generator = Objects.requireNonNull(generator, "generator");
             return this;
         }
 
         /** @param downloader fetches image URLs; default the generator, when it is also a downloader @return this builder */
         public Builder downloader(ImageDownloader downloader) {
+            this.downloader = Objects.requireNonNull(downloader, "downloader");
             return this;
         }
 
         /** @param repository where task records live; default a new {@code InMemoryTaskRepository} @return this builder */
         public Builder repository(TaskRepository repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
             return this;
         }
 
         /** @param clock time and scheduling; default {@code SystemClock.shared()} @return this builder */
         public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /** @param policy retries; default {@link RetryPolicy#defaults()} @return this builder */
         public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
         /** @param policy polling and timeouts; default {@link PollingPolicy#defaults()} @return this builder */
         public Builder pollingPolicy(PollingPolicy policy) {
+            this.pollingPolicy = Objects.requireNonNull(policy, "pollingPolicy");
             return this;
         }
 
@@ -215,8 +627,16 @@ public final class GemPix2Client implements AutoCloseable {
          * @param baseUrl the public URL under which the app's webhook endpoint takes {@code POST <base>/<token>};
          *                default none (callbacks off, polling only)
          * @return this builder
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL
          */
         public Builder callbackBaseUrl(URI baseUrl) {
+            if (baseUrl != null && (baseUrl.getHost() == null || !("http".equalsIgnoreCase(baseUrl.getScheme())
+                    || "https".equalsIgnoreCase(baseUrl.getScheme())) || baseUrl.getRawQuery() != null
+                    || baseUrl.getRawFragment() != null)) {
+                throw new IllegalArgumentException("callbackBaseUrl must be an absolute http(s) URL without query or "
+                        + "fragment, got " + baseUrl);
+            }
+            this.callbackBaseUrl = baseUrl;
             return this;
         }
 
@@ -225,11 +645,13 @@ public final class GemPix2Client implements AutoCloseable {
          * @return this builder
          */
         public Builder verifyCallbacks(boolean verify) {
+            this.verifyCallbacks = verify;
             return this;
         }
 
         /** @param listener sees every status change; may be called several times to add more @return this builder */
         public Builder listener(TaskListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -239,11 +661,22 @@ public final class GemPix2Client implements AutoCloseable {
          * @return this builder
          */
         public Builder callbackExecutor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
         /** @param maxBytes the largest image download accepted; default 32 MiB @return this builder */
         public Builder maxDownloadBytes(long maxBytes) {
+            if (maxBytes <= 0) {
+                throw new IllegalArgumentException("maxDownloadBytes must be positive, got " + maxBytes);
+            }
+            this.maxDownloadBytes = maxBytes;
+            return this;
+        }
+
+        /** Tests pin the backoff's jitter. @param jitter values in [0, 1) @return this builder */
+        Builder jitter(DoubleSupplier jitter) {
+            this.jitter = Objects.requireNonNull(jitter, "jitter");
             return this;
         }
 

@@ -1,0 +1,114 @@
+package dev.gempix2.core.internal;
+
+import dev.gempix2.core.CallbackOutcome;
+import dev.gempix2.core.CallbackReceiver;
+import dev.gempix2.core.error.InvalidRequestException;
+import dev.gempix2.core.model.Task;
+import dev.gempix2.core.model.TaskId;
+import dev.gempix2.core.model.TaskRecord;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+/**
+ * The client's {@link CallbackReceiver}. It answers at once from the repository alone; the work (learning the
+ * task id, the confirming query, completing the wait) runs afterwards on the client's executor. A callback is
+ * a hint: with verification on, only the confirming query's answer reaches the wait.
+ */
+public final class CallbackIntake implements CallbackReceiver {
+    private static final Logger LOG = System.getLogger("dev.gempix2");
+
+    private final TaskRecords records;
+    private final TaskWaits waits;
+    private final Function<TaskId, CompletableFuture<Task>> query;
+    private final Executor executor;
+    private final boolean verify;
+    private final Set<String> beingConfirmed = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param records the records, found by token
+     * @param waits where confirmed snapshots go
+     * @param query one query of a task, with retries
+     * @param executor where the work after answering runs
+     * @param verify whether a callback is confirmed by a query
+     */
+    public CallbackIntake(TaskRecords records, TaskWaits waits, Function<TaskId, CompletableFuture<Task>> query,
+                          Executor executor, boolean verify) {
+        this.records = records;
+        this.waits = waits;
+        this.query = query;
+        this.executor = executor;
+        this.verify = verify;
+    }
+
+    @Override
+    public CallbackOutcome receive(String token, Task reported) {
+        if (reported == null) {
+            throw InvalidRequestException.ofField("body", "a callback must carry the reported task");
+        }
+        Optional<TaskRecord> found = token == null || token.isBlank() ? Optional.empty() : records.byToken(token);
+        if (found.isEmpty()) {
+            // Never log the token: a valid one is a secret, a forged one is noise.
+            LOG.log(Level.WARNING, "GemPix2 callback for task {0} with an unknown token: forged or stale, ignored",
+                    reported.id());
+            return CallbackOutcome.UNKNOWN_TOKEN;
+        }
+        TaskRecord record = found.get();
+        if (record.taskId().isPresent() && !record.taskId().get().equals(reported.id())) {
+            LOG.log(Level.WARNING, "GemPix2 callback names task {0} but its token belongs to task {1}: ignored",
+                    reported.id(), record.taskId().get());
+            return CallbackOutcome.UNKNOWN_TOKEN;
+        }
+        Task snapshot = Snapshots.normalize(reported);
+        boolean known = record.isFinished()
+                || record.lastSnapshot().map(Task::status).orElse(null) == snapshot.status();
+        String key = record.recordId() + '/' + snapshot.status();
+        if (known || !beingConfirmed.add(key)) {
+            LOG.log(Level.DEBUG, "GemPix2 callback for task {0} repeats what is known: no-op", reported.id());
+            return CallbackOutcome.DUPLICATE;
+        }
+        LOG.log(Level.DEBUG, "GemPix2 callback accepted for task {0}: {1}", reported.id(),
+                reported.status().wireValue());
+        try {
+            executor.execute(() -> handle(record, reported, key));
+        } catch (RejectedExecutionException closed) {
+            beingConfirmed.remove(key);
+            LOG.log(Level.DEBUG, "GemPix2 client is closed; callback for task {0} not processed", reported.id());
+        }
+        return CallbackOutcome.ACCEPTED;
+    }
+
+    private void handle(TaskRecord record, Task reported, String key) {
+        try {
+            TaskId id = record.taskId().orElseGet(() -> records.learnTaskId(record, reported.id()).taskId()
+                    .orElse(reported.id()));
+            if (!verify) {
+                beingConfirmed.remove(key);
+                waits.offer(reported);
+                return;
+            }
+            query.apply(id).whenComplete((confirmed, error) -> waits.dispatch(() -> {
+                beingConfirmed.remove(key);
+                if (error != null) {
+                    LOG.log(Level.WARNING, "Could not confirm the GemPix2 callback for task {0} ({1}); polling goes on",
+                            id, Failures.describe(Failures.unwrap(error)));
+                    return;
+                }
+                if (confirmed.status() != reported.status()) {
+                    LOG.log(Level.INFO, "GemPix2 callback said task {0} is {1}, a query says {2}: the query wins",
+                            id, reported.status().wireValue(), confirmed.status().wireValue());
+                }
+                waits.offer(confirmed);
+            }));
+        } catch (RuntimeException broken) {
+            beingConfirmed.remove(key);
+            LOG.log(Level.WARNING, "Processing a GemPix2 callback for task " + reported.id() + " failed", broken);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gempix2.transport.httpclient5.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Hands callers a future that fails with the mapped exception itself, not wrapped in the
+ * {@link CompletionException} that dependent stages add, so that {@code exceptionally} and {@code handle}
+ * see a {@code GemPix2Exception} directly.
+ */
+public final class PlainFailure {
+
+    private PlainFailure() {
+    }
+
+    /**
+     * @param stage the chain of stages
+     * @param <T> the value's type
+     * @return a future with the same outcome, its failure unwrapped
+     */
+    public static <T> CompletableFuture<T> of(CompletionStage<T> stage) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                Throwable cause = failure;
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                result.completeExceptionally(cause);
+            }
+        });
+        return result;
+    }
+}
