@@ -53,11 +53,11 @@ public final class FakeServerCommand implements Callable<Integer> {
         try (FakeGemPix2Backend fake = start()) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("GEMPIX2_BASE_URL=" + fake.baseUrl());
-            out.println("GEMPIX2_API_KEY=" + fake.apiKey());
+            out.println("GEMPIX2_API_KEY=" + fake.apiKey().reveal());
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             err.println("gempix2: fake GemPix2 backend running at " + fake.baseUrl() + "; Ctrl-C stops it. In another shell:");
-            err.println("  export GEMPIX2_BASE_URL=" + fake.baseUrl() + " GEMPIX2_API_KEY=" + fake.apiKey());
+            err.println("  export GEMPIX2_BASE_URL=" + fake.baseUrl() + " GEMPIX2_API_KEY=" + fake.apiKey().reveal());
             err.println("  " + parent.context().commandPrefix() + " generate \"a red fox in the snow\"");
             err.flush();
             parent.context().stopRequested().join();

@@ -3,6 +3,7 @@ package dev.gempix2.cli;
 import dev.gempix2.cli.internal.BackendSession;
 import dev.gempix2.cli.internal.ConnectionOptions;
 import dev.gempix2.cli.internal.FailureExplanation;
+import dev.gempix2.cli.internal.ProgressReport;
 import dev.gempix2.cli.internal.TaskOutput;
 import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.model.GeneratedImage;
@@ -53,7 +54,8 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         TaskId id = taskId(taskId);
         PrintWriter err = spec.commandLine().getErr();
-        try (BackendSession session = BackendSession.open(connection, parent.context(), err, false, (r, t) -> { })) {
+        try (ProgressReport silent = ProgressReport.to(err, false);
+             BackendSession session = BackendSession.open(connection, parent.context(), err, false, silent)) {
             Task task;
             try {
                 task = session.client().task(id);

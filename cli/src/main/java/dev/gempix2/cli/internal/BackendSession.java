@@ -3,7 +3,6 @@ package dev.gempix2.cli.internal;
 import dev.gempix2.cli.ExitCodes;
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.PollingPolicy;
-import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.testkit.FakeGemPix2Backend;
@@ -22,8 +21,6 @@ import java.util.Locale;
 public final class BackendSession implements AutoCloseable {
     /** The API used when neither {@code --base-url} nor {@code GEMPIX2_BASE_URL} says otherwise. */
     public static final String DEFAULT_BASE_URL = "https://api.defapi.org";
-    /** How long each stage of a task lasts on the embedded fake: the whole demo takes about a second. */
-    static final Duration EMBEDDED_STAGE_DURATION = Duration.ofMillis(300);
     /** Polls the embedded fake often, since its tasks are short and the requests are local. */
     private static final PollingPolicy EMBEDDED_POLLING = PollingPolicy.builder()
             .initialDelay(Duration.ofMillis(200)).multiplier(1.0).maxInterval(Duration.ofMillis(200)).build();
@@ -47,12 +44,12 @@ public final class BackendSession implements AutoCloseable {
      * @param err where the one line about the embedded fake goes
      * @param embeddedFakeAllowed whether a missing key means "use the fake" (generate) rather than an error
      *                            (status and wait: a fresh fake knows no task)
-     * @param listener sees every status change
+     * @param progress sees every status change
      * @return the session, to close after use
      * @throws CommandFailure naming the variable or option at fault
      */
     public static BackendSession open(ConnectionOptions options, CliContext context, PrintWriter err,
-                                      boolean embeddedFakeAllowed, TaskListener listener) {
+                                      boolean embeddedFakeAllowed, ProgressReport progress) {
         String keyOrigin = options.apiKey() != null ? "--api-key" : "GEMPIX2_API_KEY";
         String secret = options.apiKey() != null ? options.apiKey() : context.variable("GEMPIX2_API_KEY");
         String urlOrigin = options.baseUrl() != null ? "--base-url" : "GEMPIX2_BASE_URL";
@@ -63,23 +60,25 @@ public final class BackendSession implements AutoCloseable {
                         + "--api-key)" + (url != null ? " for the API at " + url
                         : "; this command needs the API the task was submitted to"), null);
             }
-            return embedded(context, err, listener);
+            return embedded(context, err, progress);
         }
         ApiKey key = key(secret, keyOrigin);
         URI baseUrl = url == null ? URI.create(DEFAULT_BASE_URL) : baseUrl(url, urlOrigin);
         Situation situation = new Situation(baseUrl, key, keyOrigin, context.commandPrefix(), options.baseUrl() != null);
-        return connect(baseUrl, key, null, situation, PollingPolicy.defaults(), listener);
+        return connect(baseUrl, key, null, situation, PollingPolicy.defaults(), progress);
     }
 
-    private static BackendSession embedded(CliContext context, PrintWriter err, TaskListener listener) {
-        FakeGemPix2Backend fake = FakeGemPix2Backend.builder().stageDuration(EMBEDDED_STAGE_DURATION).start();
+    private static BackendSession embedded(CliContext context, PrintWriter err, ProgressReport progress) {
+        // pending, submitted, in_progress: the whole demo takes about a second.
+        FakeGemPix2Backend fake = FakeGemPix2Backend.builder()
+                .stageDurations(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500))
+                .start();
         try {
             err.println("gempix2: GEMPIX2_API_KEY is not set, so this runs on the built-in fake backend (local, "
                     + "no credits used). For the real API: export GEMPIX2_API_KEY=dk-... (keys at https://defapi.org)");
             err.flush();
-            ApiKey key = ApiKey.of(fake.apiKey());
             Situation situation = new Situation(fake.baseUrl(), null, null, context.commandPrefix(), false);
-            return connect(fake.baseUrl(), key, fake, situation, EMBEDDED_POLLING, listener);
+            return connect(fake.baseUrl(), fake.apiKey(), fake, situation, EMBEDDED_POLLING, progress);
         } catch (RuntimeException failure) {
             fake.close();
             throw failure;
@@ -87,17 +86,18 @@ public final class BackendSession implements AutoCloseable {
     }
 
     private static BackendSession connect(URI baseUrl, ApiKey key, FakeGemPix2Backend fake, Situation situation,
-                                          PollingPolicy polling, TaskListener listener) {
+                                          PollingPolicy polling, ProgressReport progress) {
         HttpClient5Transport transport = HttpClient5Transport.builder()
                 .baseUrl(baseUrl)
-                .apiKey(key.reveal())
-                .userAgent("gempix2-cli")
+                .apiKey(key)
+                .userAgentSuffix("gempix2-cli")
                 .build();
         try {
             GemPix2Client client = GemPix2Client.builder()
-                    .generator(transport)
+                    .generator(new StatusWatchingGenerator(transport, task -> progress.statusChanged(task.status())))
+                    .downloader(transport)
                     .pollingPolicy(polling)
-                    .listener(listener)
+                    .listener(progress)
                     .build();
             return new BackendSession(client, transport, fake, situation);
         } catch (RuntimeException failure) {
