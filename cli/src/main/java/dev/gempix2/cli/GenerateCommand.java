@@ -79,7 +79,8 @@ public final class GenerateCommand implements Callable<Integer> {
         ImageRequest request = request();
         PrintWriter err = spec.commandLine().getErr();
         try (ProgressReport progress = ProgressReport.to(err, parent.context().terminal());
-             BackendSession session = BackendSession.open(connection, parent.context(), err, true, progress)) {
+             BackendSession session = BackendSession.open(connection, parent.context(), err, true, progress,
+                     results.pollInterval())) {
             progress.begin();
             TaskId id;
             try {

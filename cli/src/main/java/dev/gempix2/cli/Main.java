@@ -5,9 +5,11 @@ import dev.gempix2.cli.internal.CommandFailure;
 import dev.gempix2.cli.internal.FailureExplanation;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -41,6 +43,9 @@ public final class Main {
     public static void main(String[] args) {
         // One short line per log record, before anything logs (the JDK's default takes two lines).
         System.setProperty("java.util.logging.SimpleFormatter.format", "gempix2: %4$s: %5$s%6$s%n");
+        // The command reports every failure itself, in words for a person; the library's own log would say
+        // the same things again in its words. --verbose shows it.
+        LIBRARY_LOG.setLevel(Level.OFF);
         System.exit(commandLine(CliContext.ofThisProcess()).execute(args));
     }
 
@@ -66,10 +71,44 @@ public final class Main {
     }
 
     private static int execute(ParseResult parseResult) {
-        if (((GemPix2Command) parseResult.commandSpec().root().userObject()).verbose()) {
-            showLibraryLog();
+        if (!((GemPix2Command) parseResult.commandSpec().root().userObject()).verbose()) {
+            return new CommandLine.RunLast().execute(parseResult);
         }
-        return new CommandLine.RunLast().execute(parseResult);
+        // --verbose: the library's own log (System.Logger "dev.gempix2"), down to FINE, on this run's stderr.
+        Handler handler = new Handler() {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                if (isLoggable(record)) {
+                    PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+                    err.print(getFormatter().format(record));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                parseResult.commandSpec().commandLine().getErr().flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+        handler.setFormatter(new SimpleFormatter());
+        handler.setLevel(Level.FINE);
+        Level before = LIBRARY_LOG.getLevel();
+        boolean parentsBefore = LIBRARY_LOG.getUseParentHandlers();
+        LIBRARY_LOG.setLevel(Level.FINE);
+        LIBRARY_LOG.setUseParentHandlers(false);
+        LIBRARY_LOG.addHandler(handler);
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } finally {
+            LIBRARY_LOG.removeHandler(handler);
+            LIBRARY_LOG.setUseParentHandlers(parentsBefore);
+            LIBRARY_LOG.setLevel(before);
+        }
     }
 
     private static int reportFailure(Exception exception, CommandLine commandLine, ParseResult parseResult) {
@@ -92,17 +131,5 @@ public final class Main {
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return ExitCodes.USAGE;
-    }
-
-    /** With --verbose, the library's own log (System.Logger "dev.gempix2") shows down to FINE on stderr. */
-    private static synchronized void showLibraryLog() {
-        if (LIBRARY_LOG.getLevel() == Level.FINE) {
-            return;
-        }
-        ConsoleHandler handler = new ConsoleHandler();
-        handler.setLevel(Level.FINE);
-        LIBRARY_LOG.setLevel(Level.FINE);
-        LIBRARY_LOG.setUseParentHandlers(false);
-        LIBRARY_LOG.addHandler(handler);
     }
 }

@@ -55,7 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
         TaskId id = taskId(taskId);
         PrintWriter err = spec.commandLine().getErr();
         try (ProgressReport silent = ProgressReport.to(err, false);
-             BackendSession session = BackendSession.open(connection, parent.context(), err, false, silent)) {
+             BackendSession session = BackendSession.open(connection, parent.context(), err, false, silent, null)) {
             Task task;
             try {
                 task = session.client().task(id);

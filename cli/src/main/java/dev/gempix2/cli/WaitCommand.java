@@ -52,7 +52,8 @@ public final class WaitCommand implements Callable<Integer> {
         TaskId id = StatusCommand.taskId(taskId);
         PrintWriter err = spec.commandLine().getErr();
         try (ProgressReport progress = ProgressReport.to(err, parent.context().terminal());
-             BackendSession session = BackendSession.open(connection, parent.context(), err, false, progress)) {
+             BackendSession session = BackendSession.open(connection, parent.context(), err, false, progress,
+                     results.pollInterval())) {
             progress.begin();
             progress.started(id, "waiting");
             return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut());

@@ -45,11 +45,13 @@ public final class BackendSession implements AutoCloseable {
      * @param embeddedFakeAllowed whether a missing key means "use the fake" (generate) rather than an error
      *                            (status and wait: a fresh fake knows no task)
      * @param progress sees every status change
+     * @param pollInterval the first poll's delay, or null for the default (2 s; 200 ms on the embedded fake)
      * @return the session, to close after use
      * @throws CommandFailure naming the variable or option at fault
      */
     public static BackendSession open(ConnectionOptions options, CliContext context, PrintWriter err,
-                                      boolean embeddedFakeAllowed, ProgressReport progress) {
+                                      boolean embeddedFakeAllowed, ProgressReport progress,
+                                      Duration pollInterval) {
         String keyOrigin = options.apiKey() != null ? "--api-key" : "GEMPIX2_API_KEY";
         String secret = options.apiKey() != null ? options.apiKey() : context.variable("GEMPIX2_API_KEY");
         String urlOrigin = options.baseUrl() != null ? "--base-url" : "GEMPIX2_BASE_URL";
@@ -60,15 +62,16 @@ public final class BackendSession implements AutoCloseable {
                         + "--api-key)" + (url != null ? " for the API at " + url
                         : "; this command needs the API the task was submitted to"), null);
             }
-            return embedded(context, err, progress);
+            return embedded(context, err, progress, pollInterval == null ? EMBEDDED_POLLING : polling(pollInterval));
         }
         ApiKey key = key(secret, keyOrigin);
         URI baseUrl = url == null ? URI.create(DEFAULT_BASE_URL) : baseUrl(url, urlOrigin);
         Situation situation = new Situation(baseUrl, key, keyOrigin, context.commandPrefix(), options.baseUrl() != null);
-        return connect(baseUrl, key, null, situation, PollingPolicy.defaults(), progress);
+        return connect(baseUrl, key, null, situation, pollInterval == null ? PollingPolicy.defaults() : polling(pollInterval), progress);
     }
 
-    private static BackendSession embedded(CliContext context, PrintWriter err, ProgressReport progress) {
+    private static BackendSession embedded(CliContext context, PrintWriter err, ProgressReport progress,
+                                           PollingPolicy polling) {
         // pending, submitted, in_progress: the whole demo takes about a second.
         FakeGemPix2Backend fake = FakeGemPix2Backend.builder()
                 .stageDurations(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500))
@@ -78,7 +81,7 @@ public final class BackendSession implements AutoCloseable {
                     + "no credits used). For the real API: export GEMPIX2_API_KEY=dk-... (keys at https://defapi.org)");
             err.flush();
             Situation situation = new Situation(fake.baseUrl(), null, null, context.commandPrefix(), false);
-            return connect(fake.baseUrl(), fake.apiKey(), fake, situation, EMBEDDED_POLLING, progress);
+            return connect(fake.baseUrl(), fake.apiKey(), fake, situation, polling, progress);
         } catch (RuntimeException failure) {
             fake.close();
             throw failure;
@@ -104,6 +107,12 @@ public final class BackendSession implements AutoCloseable {
             transport.close();
             throw failure;
         }
+    }
+
+    private static PollingPolicy polling(Duration firstPoll) {
+        Duration longest = firstPoll.compareTo(PollingPolicy.DEFAULT_MAX_INTERVAL) > 0
+                ? firstPoll : PollingPolicy.DEFAULT_MAX_INTERVAL;
+        return PollingPolicy.builder().initialDelay(firstPoll).maxInterval(longest).build();
     }
 
     private static ApiKey key(String secret, String origin) {

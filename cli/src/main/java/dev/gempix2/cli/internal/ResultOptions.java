@@ -16,6 +16,11 @@ public final class ResultOptions {
                     + "after a timeout; the error says how to wait for it again.")
     Duration timeout;
 
+    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How soon to ask for the task's status first; each later interval is 1.5 times the "
+                    + "last, up to 10s (default: 2s; 200ms on the built-in fake backend).")
+    Duration pollInterval;
+
     @Option(names = "--no-download", description = "Print each image's URL (or data: URI) instead of saving it.")
     boolean noDownload;
 
@@ -30,6 +35,11 @@ public final class ResultOptions {
     /** @return the wait's timeout, or null for the client's default (5 minutes) */
     public Duration timeout() {
         return timeout;
+    }
+
+    /** @return the first poll interval, or null for the default */
+    public Duration pollInterval() {
+        return pollInterval;
     }
 
     /** @return whether to skip fetching and writing the images */

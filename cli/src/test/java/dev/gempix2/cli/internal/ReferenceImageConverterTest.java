@@ -3,14 +3,12 @@ package dev.gempix2.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import dev.gempix2.cli.TestImages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.TypeConversionException;
@@ -29,7 +27,7 @@ class ReferenceImageConverterTest {
 
     @Test
     void aLocalFileIsSentInlineWithTheMediaTypeOfItsBytes() throws IOException {
-        byte[] png = png();
+        byte[] png = TestImages.png();
         Path misnamed = Files.write(dir.resolve("photo.jpg"), png);
 
         URI uri = converter.convert(misnamed.toString());
@@ -56,11 +54,5 @@ class ReferenceImageConverterTest {
     @Test
     void aDirectoryIsNotAnImage() {
         assertThatThrownBy(() -> converter.convert(dir.toString())).isInstanceOf(TypeConversionException.class);
-    }
-
-    static byte[] png() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", bytes);
-        return bytes.toByteArray();
     }
 }
