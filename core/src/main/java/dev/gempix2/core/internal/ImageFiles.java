@@ -67,7 +67,7 @@ public final class ImageFiles {
     }
 
     static String baseName(GeneratedImage image, byte[] bytes) {
-        String segment = image.url().map(URI::getPath).map(ImageFiles::lastSegment).orElse("");
+        String segment = image.url().map(URI::getRawPath).map(ImageFiles::lastSegment).orElse("");
         int dot = segment.lastIndexOf('.');
         String stem = dot > 0 ? segment.substring(0, dot) : segment;
         return SANE_NAME.matcher(stem).matches() ? stem : "gempix2-" + sha256(bytes).substring(0, 16);

@@ -86,7 +86,8 @@ public final class RetryingCaller {
             int retry = retriesDone + 1;
             Duration delay = delayBefore(retry, failure);
             LOG.log(Level.INFO, "GemPix2 {0} of {1} failed ({2}); retry {3} of {4} in {5} ms",
-                    kind.label(), subject, Failures.describe(failure), retry, policy.maxRetries(), delay.toMillis());
+                    kind.label(), subject, Failures.describe(failure), retry, policy.maxRetries(),
+                    String.valueOf(delay.toMillis()));
             Clock.Scheduled scheduled = clock.schedule(delay, () -> attempt(kind, subject, attempt, retry, result));
             result.whenComplete((ignored, cancelled) -> scheduled.cancel());
         });

@@ -7,6 +7,7 @@ import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +18,18 @@ public final class ScriptedGenerator implements ImageGenerator, ImageDownloader 
     private final Script<URI, byte[]> downloads = new Script<>("download");
     private final AtomicLong lastMaxBytes = new AtomicLong(-1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Executor io;
+
+    /**
+     * Makes every answer complete on the given executor, as a real transport's I/O thread would.
+     *
+     * @param io the fake I/O thread
+     * @return this generator
+     */
+    public ScriptedGenerator completingOn(Executor io) {
+        this.io = io;
+        return this;
+    }
 
     /** @return the submit answers and journal */
     public Script<ImageRequest, TaskId> submits() {
@@ -45,18 +58,34 @@ public final class ScriptedGenerator implements ImageGenerator, ImageDownloader 
 
     @Override
     public CompletableFuture<TaskId> submit(ImageRequest request) {
-        return submits.call(request);
+        return relay(submits.call(request));
     }
 
     @Override
     public CompletableFuture<Task> query(TaskId id) {
-        return queries.call(id);
+        return relay(queries.call(id));
     }
 
     @Override
     public CompletableFuture<byte[]> download(URI url, long maxBytes) {
         lastMaxBytes.set(maxBytes);
-        return downloads.call(url);
+        return relay(downloads.call(url));
+    }
+
+    private <T> CompletableFuture<T> relay(CompletableFuture<T> answer) {
+        Executor thread = io;
+        if (thread == null) {
+            return answer;
+        }
+        CompletableFuture<T> relayed = new CompletableFuture<>();
+        answer.whenComplete((value, error) -> thread.execute(() -> {
+            if (error != null) {
+                relayed.completeExceptionally(error);
+            } else {
+                relayed.complete(value);
+            }
+        }));
+        return relayed;
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class TestClock implements Clock {
     private final List<Duration> delays = new ArrayList<>();
     private Instant now = START;
     private long sequence;
+    private int pending;
     private int maxPending;
 
     @Override
@@ -32,10 +33,15 @@ public final class TestClock implements Clock {
         Entry entry = new Entry(now.plus(clamped), sequence++, action);
         queue.add(entry);
         delays.add(clamped);
-        maxPending = Math.max(maxPending, queue.size());
+        pending++;
+        maxPending = Math.max(maxPending, pending);
         return () -> {
             synchronized (TestClock.this) {
-                queue.remove(entry);
+                // Lazy removal: a cancelled entry stays in the queue, skipped when it comes up (O(1) cancel).
+                if (!entry.cancelled && !entry.ran) {
+                    entry.cancelled = true;
+                    pending--;
+                }
             }
         };
     }
@@ -55,6 +61,11 @@ public final class TestClock implements Clock {
                     return;
                 }
                 queue.poll();
+                if (next.cancelled) {
+                    continue;
+                }
+                next.ran = true;
+                pending--;
                 now = next.at;
             }
             next.action.run();
@@ -78,7 +89,7 @@ public final class TestClock implements Clock {
 
     /** @return how many actions wait to run */
     public synchronized int pending() {
-        return queue.size();
+        return pending;
     }
 
     /** @return the most actions that ever waited at once */
@@ -91,7 +102,19 @@ public final class TestClock implements Clock {
         return List.copyOf(delays);
     }
 
-    private record Entry(Instant at, long sequence, Runnable action) implements Comparable<Entry> {
+    private static final class Entry implements Comparable<Entry> {
+        private final Instant at;
+        private final long sequence;
+        private final Runnable action;
+        private boolean cancelled;
+        private boolean ran;
+
+        Entry(Instant at, long sequence, Runnable action) {
+            this.at = at;
+            this.sequence = sequence;
+            this.action = action;
+        }
+
         @Override
         public int compareTo(Entry other) {
             int byTime = at.compareTo(other.at);

@@ -41,15 +41,17 @@ import org.apache.hc.core5.util.TimeValue;
  * (retrying, polling and waiting are {@code GemPix2Client}'s job) and is thread-safe: build one and share it.
  *
  * <pre>{@code
- * HttpClient5Transport transport = HttpClient5Transport.builder()
- *         .apiKey(System.getenv("GEMPIX2_API_KEY"))
- *         .responseTimeout(Duration.ofSeconds(60))
- *         .build();
- * try (GemPix2Client client = GemPix2Client.builder().generator(transport).downloader(transport).build()) {
+ * try (HttpClient5Transport transport = HttpClient5Transport.builder()
+ *              .apiKey(System.getenv("GEMPIX2_API_KEY"))
+ *              .responseTimeout(Duration.ofSeconds(60))
+ *              .build();
+ *      GemPix2Client client = GemPix2Client.builder().generator(transport).build()) {
  *     Task task = client.generate(ImageRequest.of("a lighthouse at dawn, oil painting"));
  *     client.save(task.images().get(0), Path.of("out"));
  * }
  * }</pre>
+ *
+ * <p>{@code GemPix2Client.fromEnv()} builds one of these by itself when this jar is on the class path.
  *
  * <p>Futures complete on the client's I/O thread, exceptionally with a {@link GemPix2Exception} (never wrapped
  * in a {@code CompletionException}); the calls themselves never throw.

@@ -128,6 +128,13 @@ class HttpClient5TransportTest {
     }
 
     @Test
+    void hugeErrorPageIsCutShortAndStillAServerException() throws Exception {
+        server.answer("/api/task/query", 500, "text/html", "<html>" + "x".repeat(1_000_000) + "</html>");
+
+        assertThat(failureOf(transport.query(TaskId.of("ta-1")))).isInstanceOf(ServerException.class);
+    }
+
+    @Test
     void successWithABodyThatIsNotJsonIsATransportException() throws Exception {
         server.answer("/api/task/query", 200, "text/html", "<html>maintenance</html>");
 

@@ -1,0 +1,118 @@
+package dev.gempix2.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP answer the fake sends instead of its usual one: from a {@link Fault} or a {@link Responder}.
+ * Immutable.
+ *
+ * <pre>{@code
+ * FakeResponse.json(200, "{\"code\":7,\"message\":\"insufficient credits\"}");
+ * FakeResponse.html(502, "<html><body>Bad Gateway</body></html>");
+ * FakeResponse.redirect("/files/elsewhere.png").withHeader("Cache-Control", "no-store");
+ * }</pre>
+ */
+public final class FakeResponse {
+    private final int status;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final boolean dropsConnection;
+
+    private FakeResponse(int status, Map<String, String> headers, byte[] body, boolean dropsConnection) {
+        this.status = status;
+        this.headers = Map.copyOf(headers);
+        this.body = body.clone();
+        this.dropsConnection = dropsConnection;
+    }
+
+    /**
+     * @param status the HTTP status, 100 to 599
+     * @param contentType the {@code Content-Type}, or null for none
+     * @param body the body's bytes; empty for none
+     * @return the response
+     */
+    public static FakeResponse of(int status, String contentType, byte[] body) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("an HTTP status is 100 to 599, not " + status);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        return new FakeResponse(status, headers, body == null ? new byte[0] : body, false);
+    }
+
+    /**
+     * @param status the HTTP status
+     * @param json the body, sent as it is (it need not be valid JSON)
+     * @return a response with {@code Content-Type: application/json}
+     */
+    public static FakeResponse json(int status, String json) {
+        return of(status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param status the HTTP status
+     * @param html the page
+     * @return a response with {@code Content-Type: text/html}
+     */
+    public static FakeResponse html(int status, String html) {
+        return of(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param location the {@code Location}: an absolute URL or a path on the fake
+     * @return a {@code 302 Found} to that location
+     */
+    public static FakeResponse redirect(String location) {
+        return of(302, null, new byte[0]).withHeader("Location", location);
+    }
+
+    /** @return no answer at all: the fake closes the connection without writing a byte */
+    public static FakeResponse dropConnection() {
+        return new FakeResponse(0, Map.of(), new byte[0], true);
+    }
+
+    /**
+     * @param name a header name
+     * @param value its value
+     * @return a copy with that header set (replacing one of the same name)
+     */
+    public FakeResponse withHeader(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        copy.put(name, value);
+        return new FakeResponse(status, copy, body, dropsConnection);
+    }
+
+    /** @return the HTTP status; 0 for a dropped connection */
+    public int status() {
+        return status;
+    }
+
+    /** @return the headers to send */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** @return a copy of the body's bytes */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** @return true when the fake closes the connection instead of answering */
+    public boolean dropsConnection() {
+        return dropsConnection;
+    }
+
+    @Override
+    public String toString() {
+        return dropsConnection ? "FakeResponse[dropped connection]"
+                : "FakeResponse[" + status + ", " + headers + ", " + body.length + " bytes]";
+    }
+}

@@ -1,0 +1,147 @@
+package dev.gempix2.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gempix2.core.error.ApiException;
+import dev.gempix2.core.error.ServerException;
+import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.port.ImageDownloader;
+import dev.gempix2.testkit.FakeGemPix2Backend;
+import dev.gempix2.testkit.FakeResponse;
+import dev.gempix2.testkit.RecordedRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The behaviour every {@link ImageDownloader} must have, against files the {@link FakeGemPix2Backend} serves:
+ * the bytes as served, the size cap, HTTP errors mapped like the generator's, at most 3 redirects and only to
+ * http(s). A downloader's test only says how to build itself:
+ *
+ * <pre>{@code
+ * class HttpClient5DownloaderContractTest extends ImageDownloaderContract {
+ *     @Override
+ *     protected ImageDownloader createDownloader(Duration responseTimeout) {
+ *         return HttpClient5Transport.builder().baseUrl(URI.create("http://unused")).apiKey(ApiKey.of("dk-x"))
+ *                 .responseTimeout(responseTimeout).build();
+ *     }
+ * }
+ * }</pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+public abstract class ImageDownloaderContract {
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private FakeGemPix2Backend fake;
+    private ImageDownloader downloader;
+
+    /**
+     * @param responseTimeout how long to wait for an answer
+     * @return the downloader under test; closed by the suite if it is {@link AutoCloseable}
+     */
+    protected abstract ImageDownloader createDownloader(Duration responseTimeout);
+
+    @BeforeAll
+    final void startFakeBackend() {
+        fake = FakeGemPix2Backend.start();
+        downloader = createDownloader(Duration.ofSeconds(10));
+    }
+
+    @BeforeEach
+    final void serveTestFiles() {
+        fake.reset();
+        fake.respondWith(this::serve);
+    }
+
+    @AfterAll
+    final void stopFakeBackend() throws Exception {
+        if (downloader instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        if (fake != null) {
+            fake.close();
+        }
+    }
+
+    // /image/<n> serves n bytes of a PNG-looking file; /hop/<n> redirects n times before landing on /image/64.
+    private FakeResponse serve(RecordedRequest request) {
+        String[] parts = request.path().split("/");
+        if (parts.length == 3 && parts[1].equals("image")) {
+            return FakeResponse.of(200, "image/png", image(Integer.parseInt(parts[2])));
+        }
+        if (parts.length == 3 && parts[1].equals("hop")) {
+            int left = Integer.parseInt(parts[2]);
+            return FakeResponse.redirect(fake.baseUrl() + (left <= 1 ? "/image/64" : "/hop/" + (left - 1)));
+        }
+        if (request.path().equals("/elsewhere")) {
+            return FakeResponse.redirect("file:///etc/passwd");
+        }
+        if (request.path().equals("/broken")) {
+            return FakeResponse.json(503, "{\"code\":1,\"message\":\"service unavailable\"}");
+        }
+        return null;
+    }
+
+    private static byte[] image(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 7);
+        System.arraycopy(PNG_SIGNATURE, 0, bytes, 0, Math.min(size, PNG_SIGNATURE.length));
+        return bytes;
+    }
+
+    private URI url(String path) {
+        return URI.create(fake.baseUrl() + path);
+    }
+
+    @Test
+    void downloadsTheBytesAsServed() {
+        assertArrayEquals(image(5000), Outcomes.value(downloader.download(url("/image/5000"), 10_000)));
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsAccepted() {
+        assertEquals(4096, Outcomes.value(downloader.download(url("/image/4096"), 4096)).length);
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitFailsWithTransportException() {
+        Outcomes.failure(downloader.download(url("/image/200000"), 1000), TransportException.class);
+    }
+
+    @Test
+    void aMissingFileIsAnApiErrorWithStatus404() {
+        ApiException error = Outcomes.failure(downloader.download(url("/files/ta-none/1.png"), 10_000),
+                ApiException.class);
+        assertEquals(404, error.httpStatus());
+    }
+
+    @Test
+    void aServerErrorIsServerException() {
+        assertEquals(503, Outcomes.failure(downloader.download(url("/broken"), 10_000), ServerException.class)
+                .httpStatus());
+    }
+
+    @Test
+    void upToThreeRedirectsAreFollowed() {
+        assertEquals(64, Outcomes.value(downloader.download(url("/hop/3"), 10_000)).length);
+    }
+
+    @Test
+    void aFourthRedirectFailsWithTransportException() {
+        Outcomes.failure(downloader.download(url("/hop/4"), 10_000), TransportException.class);
+    }
+
+    @Test
+    void aRedirectToAnotherSchemeFailsWithTransportException() {
+        Outcomes.failure(downloader.download(url("/elsewhere"), 10_000), TransportException.class);
+    }
+}
