@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "fake-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Run a fake GemPix2 backend on this machine until Ctrl-C, for trying clients without a key.",
                 "Prints GEMPIX2_BASE_URL=... and GEMPIX2_API_KEY=... on stdout; set both in another shell to use it."},
         sortOptions = false)

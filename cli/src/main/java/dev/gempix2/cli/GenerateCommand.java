@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "generate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Generate images from a prompt, wait for them, and write them to --out.",
                 "Progress goes to stderr; stdout gets only the paths written (or, with --json, one JSON document)."},
         sortOptions = false,

@@ -67,6 +67,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
         commandLine.setExecutionStrategy(Main::execute);
+        commandLine.setUsageHelpWidth(100); // wide enough that no URL or model id is broken across lines
         return commandLine;
     }
 

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "status",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Ask once where a task is: its status, credits consumed, reason on failure, image URLs.",
                 "Needs GEMPIX2_API_KEY (or --api-key): the task lives at the API it was submitted to.",
                 "Exits 0 whenever the API answered, whatever the task's status."},

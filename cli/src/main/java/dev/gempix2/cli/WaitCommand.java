@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "wait",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Wait for a task submitted earlier, then write its images like generate does.",
                 "Needs GEMPIX2_API_KEY (or --api-key): the task lives at the API it was submitted to."},
         sortOptions = false,

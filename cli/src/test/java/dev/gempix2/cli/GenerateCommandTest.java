@@ -209,8 +209,27 @@ class GenerateCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.TIMEOUT);
         String id = fake.lastTaskId().value();
         assertThat(run.err()).contains("task " + id + ": timed out")
-                .contains("GemPix2 task " + id + " did not finish within")
+                .contains("error: task " + id + " did not finish within 0.3s (last status: ")
                 .contains(System.lineSeparator() + "  gempix2 wait " + id + System.lineSeparator());
+    }
+
+    @Test
+    void imagesThatCannotBeWrittenExitWithFiveAndSayHowToWriteThemElsewhere(FakeGemPix2Backend fake) throws IOException {
+        Path notADirectory = Files.writeString(out.resolve("taken"), "a file, not a directory");
+
+        CommandRun run = CommandRun.of(apiOf(fake), "generate", "a red fox", "--out", notADirectory.toString(), QUICK);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OTHER_ERROR);
+        assertThat(run.err()).contains("error: cannot write " + notADirectory.resolve(fake.lastTaskId().value() + "-1.png"))
+                .contains("gempix2 wait " + fake.lastTaskId().value() + " --out DIR");
+    }
+
+    @Test
+    void aSubmitThatFailsPrintsNoProgressLineOnlyTheError(FakeGemPix2Backend fake) {
+        CommandRun run = CommandRun.of(Map.of("GEMPIX2_API_KEY", "dk-notthekey000000wxyz",
+                "GEMPIX2_BASE_URL", fake.baseUrl().toString()), "generate", "a red fox");
+
+        assertThat(run.err().lines()).singleElement().asString().startsWith("error: GemPix2 rejected the API key");
     }
 
     @Test

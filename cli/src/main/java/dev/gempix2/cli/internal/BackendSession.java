@@ -29,10 +29,12 @@ public final class BackendSession implements AutoCloseable {
     private final HttpClient5Transport transport;
     private final FakeGemPix2Backend fake;
     private final Situation situation;
+    private final Duration waitTimeout;
 
     private BackendSession(GemPix2Client client, HttpClient5Transport transport, FakeGemPix2Backend fake,
-                           Situation situation) {
+                           Situation situation, Duration waitTimeout) {
         this.client = client;
+        this.waitTimeout = waitTimeout;
         this.transport = transport;
         this.fake = fake;
         this.situation = situation;
@@ -102,7 +104,7 @@ public final class BackendSession implements AutoCloseable {
                     .pollingPolicy(polling)
                     .listener(progress)
                     .build();
-            return new BackendSession(client, transport, fake, situation);
+            return new BackendSession(client, transport, fake, situation, polling.waitTimeout());
         } catch (RuntimeException failure) {
             transport.close();
             throw failure;
@@ -141,6 +143,11 @@ public final class BackendSession implements AutoCloseable {
     /** @return the client */
     public GemPix2Client client() {
         return client;
+    }
+
+    /** @return how long a wait lasts when the command was given no {@code --timeout} */
+    public Duration defaultWaitTimeout() {
+        return waitTimeout;
     }
 
     /** @return where the requests go, for error messages */

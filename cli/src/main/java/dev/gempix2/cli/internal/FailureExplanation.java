@@ -10,7 +10,9 @@ import dev.gempix2.core.error.TaskFailedException;
 import dev.gempix2.core.error.TaskNotFoundException;
 import dev.gempix2.core.error.TaskTimeoutException;
 import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.model.TaskId;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -33,7 +35,49 @@ public final class FailureExplanation {
         if (cause instanceof CommandFailure explained) {
             return explained;
         }
+        if (cause instanceof TaskTimeoutException timeout) {
+            return timedOut(timeout, null, situation);
+        }
         return new CommandFailure(exitCode(cause), message(cause, situation), cause);
+    }
+
+    /**
+     * @param timeout the wait's timeout
+     * @param limit how long the command waited, or null when unknown
+     * @param situation where the task runs, or null when unknown
+     * @return exit 4, with the command that resumes the wait (or why it cannot be resumed)
+     */
+    public static CommandFailure timedOut(TaskTimeoutException timeout, Duration limit, Situation situation) {
+        String message = "task " + timeout.taskId().value() + " did not finish "
+                + (limit == null ? "in time" : "within " + Durations.describe(limit))
+                + timeout.lastSnapshot().map(task -> " (last status: " + task.status().wireValue() + ")").orElse("")
+                + ". " + resumeHint(timeout.taskId(), situation);
+        return new CommandFailure(ExitCodes.TIMEOUT, message.strip(), timeout);
+    }
+
+    private static String resumeHint(TaskId id, Situation situation) {
+        if (situation == null) {
+            return "";
+        }
+        String resume = situation.resumeCommand(id);
+        if (resume == null) {
+            return "The built-in fake backend stopped with this command, so the task cannot be resumed; "
+                    + "try again with a longer --timeout.";
+        }
+        return "The task goes on at GemPix2; to wait for it again, run:" + System.lineSeparator() + "  " + resume;
+    }
+
+    /**
+     * @param unwritable why an image could not be written
+     * @param id the task, which succeeded
+     * @param situation where the task ran
+     * @return exit 5, with the command that writes the images somewhere else when there is one
+     */
+    public static CommandFailure notWritten(UncheckedIOException unwritable, TaskId id, Situation situation) {
+        String resume = situation == null ? null : situation.resumeCommand(id);
+        return new CommandFailure(ExitCodes.OTHER_ERROR, unwritable.getMessage()
+                + (resume == null ? "" : ". The task succeeded; to write its images elsewhere, run:"
+                        + System.lineSeparator() + "  " + resume + " --out DIR"), unwritable);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -76,14 +120,6 @@ public final class FailureExplanation {
         }
         if (cause instanceof TaskFailedException failed) {
             return "task " + failed.task().id().value() + " failed: " + failed.reason();
-        }
-        if (cause instanceof TaskTimeoutException timeout) {
-            String resume = situation == null ? null : situation.resumeCommand(timeout.taskId());
-            return cause.getMessage() + ". " + (resume == null
-                    ? "The built-in fake backend stopped with this command, so the task cannot be resumed; "
-                            + "try again with a longer --timeout."
-                    : "The task goes on at GemPix2; to wait for it again, run:" + System.lineSeparator()
-                            + "  " + resume);
         }
         if (cause instanceof TaskNotFoundException) {
             return "GemPix2 does not know this task (HTTP 404). Check the task id, and that "

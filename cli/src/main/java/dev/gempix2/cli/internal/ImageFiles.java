@@ -4,7 +4,11 @@ import dev.gempix2.core.model.ImageData;
 import dev.gempix2.core.model.TaskId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -50,7 +54,23 @@ public final class ImageFiles {
             Files.write(file, image.bytes());
             return file;
         } catch (IOException failure) {
-            throw new UncheckedIOException("cannot write " + file + ": " + failure, failure);
+            throw new UncheckedIOException("cannot write " + file + ": " + reason(failure), failure);
         }
+    }
+
+    private static String reason(IOException failure) {
+        if (failure instanceof NoSuchFileException missing) {
+            return "no such directory: " + missing.getFile();
+        }
+        if (failure instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (failure instanceof FileAlreadyExistsException inTheWay) {
+            return "a file is in the way: " + inTheWay.getFile();
+        }
+        if (failure instanceof FileSystemException other && other.getReason() != null) {
+            return other.getReason() + (other.getFile() == null ? "" : ": " + other.getFile());
+        }
+        return String.valueOf(failure.getMessage());
     }
 }

@@ -28,7 +28,8 @@ final class PlainProgressLines extends ProgressReport {
 
     @Override
     protected void ended(String outcome) {
-        if (!outcome.equals(lastPrinted)) {
+        // Without a task (the submit failed) there is nothing to report: the error says it all.
+        if (taskId() != null && !outcome.equals(lastPrinted)) {
             print(outcome);
         }
     }

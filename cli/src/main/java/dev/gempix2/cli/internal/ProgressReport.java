@@ -7,7 +7,6 @@ import dev.gempix2.core.model.TaskRecord;
 import dev.gempix2.core.model.TaskStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -130,10 +129,6 @@ public abstract class ProgressReport implements TaskListener, AutoCloseable {
 
     /** @return the time since {@link #begin()}, as {@code 2.1s} or {@code 1m05s} */
     protected final synchronized String elapsed() {
-        Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
-        if (elapsed.toSeconds() < 60) {
-            return String.format(Locale.ROOT, "%.1fs", elapsed.toMillis() / 1000.0);
-        }
-        return String.format(Locale.ROOT, "%dm%02ds", elapsed.toMinutes(), elapsed.toSecondsPart());
+        return Durations.describe(Duration.ofNanos(nanoTime.getAsLong() - startNanos));
     }
 }

@@ -7,6 +7,7 @@ import dev.gempix2.core.error.TaskTimeoutException;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -41,7 +42,9 @@ public final class TaskWait {
             throw FailureExplanation.explain(failed, session.situation());
         } catch (TaskTimeoutException timeout) {
             progress.finish("timed out");
-            throw FailureExplanation.explain(timeout, session.situation());
+            throw FailureExplanation.timedOut(timeout,
+                    options.timeout() == null ? session.defaultWaitTimeout() : options.timeout(),
+                    session.situation());
         } catch (RuntimeException failure) {
             progress.finish("error");
             throw FailureExplanation.explain(failure, session.situation());
@@ -51,6 +54,8 @@ public final class TaskWait {
             List<TaskOutput.Image> images = TaskOutput.save(client, task, options);
             TaskOutput.printResult(out, task, images, options.json());
             return ExitCodes.OK;
+        } catch (UncheckedIOException unwritable) {
+            throw FailureExplanation.notWritten(unwritable, id, session.situation());
         } catch (RuntimeException failure) {
             throw FailureExplanation.explain(failure, session.situation());
         }

@@ -59,12 +59,32 @@ class FailureExplanationTest {
 
     @Test
     void aTimeoutExitsWithFourAndGivesTheCommandThatResumesTheWait() {
-        CommandFailure failure = FailureExplanation.explain(new TaskTimeoutException(TaskId.of("ta1"),
-                Duration.ofSeconds(90), Task.of(TaskId.of("ta1"), TaskStatus.IN_PROGRESS)), REAL_API);
+        CommandFailure failure = FailureExplanation.timedOut(new TaskTimeoutException(TaskId.of("ta1"),
+                Duration.ofSeconds(90), Task.of(TaskId.of("ta1"), TaskStatus.IN_PROGRESS)), Duration.ofSeconds(90), REAL_API);
 
         assertThat(failure.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
-        assertThat(failure.getMessage()).contains("ta1").contains("in_progress")
-                .endsWith(System.lineSeparator() + "  java -jar cli/target/gempix2.jar wait ta1");
+        assertThat(failure.getMessage()).isEqualTo("task ta1 did not finish within 1m30s (last status: in_progress). "
+                + "The task goes on at GemPix2; to wait for it again, run:" + System.lineSeparator()
+                + "  java -jar cli/target/gempix2.jar wait ta1");
+    }
+
+    @Test
+    void aTimeoutCaughtElsewhereStillExitsWithFourAndTheResumeCommand() {
+        CommandFailure failure = FailureExplanation.explain(new CompletionException(
+                new TaskTimeoutException(TaskId.of("ta1"), Duration.ofSeconds(5), null)), REAL_API);
+
+        assertThat(failure.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
+        assertThat(failure.getMessage()).startsWith("task ta1 did not finish in time. ").endsWith(" wait ta1");
+    }
+
+    @Test
+    void imagesThatCannotBeWrittenExitWithFiveAndSayHowToWriteThemElsewhere() {
+        CommandFailure failure = FailureExplanation.notWritten(new UncheckedIOException(
+                "cannot write out/ta1-1.png: permission denied: out", new IOException("denied")), TaskId.of("ta1"), REAL_API);
+
+        assertThat(failure.exitCode()).isEqualTo(ExitCodes.OTHER_ERROR);
+        assertThat(failure.getMessage()).startsWith("cannot write out/ta1-1.png: permission denied: out. ")
+                .endsWith("  java -jar cli/target/gempix2.jar wait ta1 --out DIR");
     }
 
     @Test
@@ -77,8 +97,8 @@ class FailureExplanationTest {
 
     @Test
     void aTimeoutOnTheEmbeddedFakeSaysItCannotBeResumed() {
-        CommandFailure failure = FailureExplanation.explain(
-                new TaskTimeoutException(TaskId.of("ta1"), Duration.ofSeconds(1), null), EMBEDDED);
+        CommandFailure failure = FailureExplanation.timedOut(
+                new TaskTimeoutException(TaskId.of("ta1"), Duration.ofSeconds(1), null), Duration.ofSeconds(1), EMBEDDED);
 
         assertThat(failure.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
         assertThat(failure.getMessage()).contains("cannot be resumed").doesNotContain(" wait ta1");
