@@ -92,7 +92,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw FailureExplanation.explain(failure, session.situation());
             }
             progress.started(id, "created");
-            return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut());
+            return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut(), err,
+                    parent.context().stopRequested());
         }
     }
 

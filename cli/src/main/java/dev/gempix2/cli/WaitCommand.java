@@ -58,7 +58,8 @@ public final class WaitCommand implements Callable<Integer> {
                      results.pollInterval())) {
             progress.begin();
             progress.started(id, "waiting");
-            return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut());
+            return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut(), err,
+                    parent.context().stopRequested());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gempix2.cli;
 
+import dev.gempix2.cli.internal.CliContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -19,9 +20,18 @@ record CommandRun(int exitCode, String out, String err) {
      * @return the run, finished
      */
     static CommandRun of(Map<String, String> environment, String... args) {
+        return of(CliContext.of(environment), args);
+    }
+
+    /**
+     * @param context the environment, terminal flag and stop signal the command sees
+     * @param args the command line
+     * @return the run, finished
+     */
+    static CommandRun of(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.commandLine(environment)
+        int exitCode = Main.commandLine(context)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gempix2.cli.internal.CliContext;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.testkit.RecordedRequest;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -230,6 +232,19 @@ class GenerateCommandTest {
                 "GEMPIX2_BASE_URL", fake.baseUrl().toString()), "generate", "a red fox");
 
         assertThat(run.err().lines()).singleElement().asString().startsWith("error: GemPix2 rejected the API key");
+    }
+
+    @Test
+    void ctrlCWhileWaitingSaysHowToPickTheTaskUpAgain(FakeGemPix2Backend fake) {
+        fake.onPrompt("endless fox").neverFinish();
+        CliContext stopped = new CliContext(apiOf(fake), false, "gempix2", CompletableFuture.completedFuture(null));
+
+        CommandRun run = CommandRun.of(stopped, "generate", "endless fox", "--timeout", "300ms", QUICK);
+
+        String id = fake.lastTaskId().value();
+        assertThat(run.err()).contains("task " + id + ": stopped waiting")
+                .contains("gempix2: stopped waiting; the task goes on at GemPix2. To wait for it again, run:"
+                        + System.lineSeparator() + "  gempix2 wait " + id);
     }
 
     @Test

@@ -42,7 +42,7 @@ final class LiveProgressLine extends ProgressReport {
                 thread.setDaemon(true);
                 return thread;
             });
-            redraws.scheduleAtFixedRate(this::tick, 0, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
+            redraws.scheduleWithFixedDelay(this::tick, 0, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
         } else {
             tick();
         }
