@@ -2,6 +2,7 @@ package dev.gempix2.cli;
 
 import dev.gempix2.cli.internal.CommandFailure;
 import dev.gempix2.cli.internal.DurationConverter;
+import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -49,7 +51,7 @@ public final class FakeServerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--port must be between 0 and 65535, got " + port);
         }
         try (FakeGemPix2Backend fake = start()) {
@@ -70,7 +72,12 @@ public final class FakeServerCommand implements Callable<Integer> {
     private FakeGemPix2Backend start() {
         FakeGemPix2Backend.Builder builder = FakeGemPix2Backend.builder().port(port).stageDuration(stageDuration);
         if (apiKey != null) {
-            builder.apiKey(apiKey);
+            try {
+                builder.apiKey(apiKey);
+            } catch (InvalidRequestException malformed) {
+                throw new ParameterException(spec.commandLine(),
+                        "--api-key must be printable ASCII without spaces, like dk-1234567890abcdef");
+            }
         }
         try {
             return builder.start();

@@ -104,6 +104,32 @@ class CommandLineUsageTest {
     }
 
     @Test
+    void fakeServerRefusesAMalformedKeyAsAUsageError() {
+        CommandRun run = CommandRun.of(NO_KEY, "fake-server", "--api-key", "has spaces");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--api-key must be printable ASCII");
+    }
+
+    @Test
+    void fakeServerRefusesAPortOutOfRange() {
+        CommandRun run = CommandRun.of(NO_KEY, "fake-server", "--port", "70000");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--port must be between 0 and 65535");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String subcommand : new String[] {"generate", "status", "wait", "fake-server"}) {
+            CommandRun run = CommandRun.of(NO_KEY, subcommand, "--help");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).startsWith("Usage: gempix2 " + subcommand);
+        }
+    }
+
+    @Test
     void statusWithoutAKeyExitsWithThreeAndSaysWhereToSetIt() {
         CommandRun run = CommandRun.of(NO_KEY, "status", "ta-123");
 
