@@ -116,7 +116,9 @@ public final class GemPix2Client implements AutoCloseable {
         this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks);
     }
 
-    /** @return a builder; {@link Builder#generator(ImageGenerator)} is the one required setting */
+    /**
+     * @return a builder; {@link Builder#generator(ImageGenerator)} is the one required setting
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -187,7 +189,11 @@ public final class GemPix2Client implements AutoCloseable {
                 + "' (unset it to use " + DEFAULT_BASE_URL + ")");
     }
 
-    /** Records the task, sends it, and returns its id. @param request what to generate @return the id */
+    /**
+     * Records the task, sends it, and returns its id.
+     * @param request what to generate
+     * @return the id
+     */
     public TaskId submit(ImageRequest request) {
         return BlockingCalls.join(submitAsync(request));
     }
@@ -236,7 +242,11 @@ public final class GemPix2Client implements AutoCloseable {
         return result;
     }
 
-    /** One query of the API. @param id the task @return its snapshot */
+    /**
+     * One query of the API.
+     * @param id the task
+     * @return its snapshot
+     */
     public Task task(TaskId id) {
         return BlockingCalls.join(taskAsync(id));
     }
@@ -276,12 +286,19 @@ public final class GemPix2Client implements AutoCloseable {
         return BlockingCalls.join(awaitAsync(id));
     }
 
-    /** @param id the task @param timeout how long to wait @return the successful task */
+    /**
+     * @param id the task
+     * @param timeout how long to wait
+     * @return the successful task
+     */
     public Task await(TaskId id, Duration timeout) {
         return BlockingCalls.join(awaitAsync(id, timeout));
     }
 
-    /** @param id the task @return the successful task; cancelling the future stops this wait's polling */
+    /**
+     * @param id the task
+     * @return the successful task; cancelling the future stops this wait's polling
+     */
     public CompletableFuture<Task> awaitAsync(TaskId id) {
         return awaitAsync(id, pollingPolicy.waitTimeout());
     }
@@ -304,17 +321,28 @@ public final class GemPix2Client implements AutoCloseable {
         return waits.await(id, timeout);
     }
 
-    /** Submit and await. @param request what to generate @return the successful task */
+    /**
+     * Submit and await.
+     * @param request what to generate
+     * @return the successful task
+     */
     public Task generate(ImageRequest request) {
         return BlockingCalls.join(generateAsync(request));
     }
 
-    /** @param request what to generate @param timeout how long to wait @return the successful task */
+    /**
+     * @param request what to generate
+     * @param timeout how long to wait
+     * @return the successful task
+     */
     public Task generate(ImageRequest request, Duration timeout) {
         return BlockingCalls.join(generateAsync(request, timeout));
     }
 
-    /** @param request what to generate @return the successful task */
+    /**
+     * @param request what to generate
+     * @return the successful task
+     */
     public CompletableFuture<Task> generateAsync(ImageRequest request) {
         return generateAsync(request, pollingPolicy.waitTimeout());
     }
@@ -357,7 +385,11 @@ public final class GemPix2Client implements AutoCloseable {
         return result;
     }
 
-    /** The image's bytes: a URL fetched (with retries, size-capped), a data URI decoded. @param image the image @return its bytes */
+    /**
+     * The image's bytes: a URL fetched (with retries, size-capped), a data URI decoded.
+     * @param image the image
+     * @return its bytes
+     */
     public byte[] download(GeneratedImage image) {
         return BlockingCalls.join(downloadAsync(image));
     }
@@ -504,12 +536,17 @@ public final class GemPix2Client implements AutoCloseable {
         LOG.log(Level.DEBUG, "GemPix2 client closed");
     }
 
-    /** @return how many tasks have a poll loop right now (for tests) */
+    /**
+     * @return how many tasks have a poll loop right now (for tests)
+     */
     int activePollLoops() {
         return waits.activeCount();
     }
 
-    /** @param id a task @return how many callers wait for it (for tests) */
+    /**
+     * @param id a task
+     * @return how many callers wait for it (for tests)
+     */
     int waitersOf(TaskId id) {
         return waits.waiterCount(id);
     }
@@ -587,37 +624,55 @@ public final class GemPix2Client implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param generator the transport to the API; required @return this builder */
+        /**
+         * @param generator the transport to the API; required
+         * @return this builder
+         */
         public Builder generator(ImageGenerator generator) {
             this.generator = Objects.requireNonNull(generator, "generator");
             return this;
         }
 
-        /** @param downloader fetches image URLs; default the generator, when it is also a downloader @return this builder */
+        /**
+         * @param downloader fetches image URLs; default the generator, when it is also a downloader
+         * @return this builder
+         */
         public Builder downloader(ImageDownloader downloader) {
             this.downloader = Objects.requireNonNull(downloader, "downloader");
             return this;
         }
 
-        /** @param repository where task records live; default a new {@code InMemoryTaskRepository} @return this builder */
+        /**
+         * @param repository where task records live; default a new {@code InMemoryTaskRepository}
+         * @return this builder
+         */
         public Builder repository(TaskRepository repository) {
             this.repository = Objects.requireNonNull(repository, "repository");
             return this;
         }
 
-        /** @param clock time and scheduling; default {@code SystemClock.shared()} @return this builder */
+        /**
+         * @param clock time and scheduling; default {@code SystemClock.shared()}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param policy retries; default {@link RetryPolicy#defaults()} @return this builder */
+        /**
+         * @param policy retries; default {@link RetryPolicy#defaults()}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
-        /** @param policy polling and timeouts; default {@link PollingPolicy#defaults()} @return this builder */
+        /**
+         * @param policy polling and timeouts; default {@link PollingPolicy#defaults()}
+         * @return this builder
+         */
         public Builder pollingPolicy(PollingPolicy policy) {
             this.pollingPolicy = Objects.requireNonNull(policy, "pollingPolicy");
             return this;
@@ -649,7 +704,10 @@ public final class GemPix2Client implements AutoCloseable {
             return this;
         }
 
-        /** @param listener sees every status change; may be called several times to add more @return this builder */
+        /**
+         * @param listener sees every status change; may be called several times to add more
+         * @return this builder
+         */
         public Builder listener(TaskListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -665,7 +723,10 @@ public final class GemPix2Client implements AutoCloseable {
             return this;
         }
 
-        /** @param maxBytes the largest image download accepted; default 32 MiB @return this builder */
+        /**
+         * @param maxBytes the largest image download accepted; default 32 MiB
+         * @return this builder
+         */
         public Builder maxDownloadBytes(long maxBytes) {
             if (maxBytes <= 0) {
                 throw new IllegalArgumentException("maxDownloadBytes must be positive, got " + maxBytes);
@@ -674,13 +735,20 @@ public final class GemPix2Client implements AutoCloseable {
             return this;
         }
 
-        /** Tests pin the backoff's jitter. @param jitter values in [0, 1) @return this builder */
+        /**
+         * Tests pin the backoff's jitter.
+         * @param jitter values in [0, 1)
+         * @return this builder
+         */
         Builder jitter(DoubleSupplier jitter) {
             this.jitter = Objects.requireNonNull(jitter, "jitter");
             return this;
         }
 
-        /** @return the client @throws IllegalStateException when no generator was set */
+        /**
+         * @return the client
+         * @throws IllegalStateException when no generator was set
+         */
         public GemPix2Client build() {
             return new GemPix2Client(this);
         }

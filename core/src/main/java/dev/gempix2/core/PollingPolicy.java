@@ -89,13 +89,19 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
         private Builder() {
         }
 
-        /** @param delay the wait before the first poll, positive; default 2 s @return this builder */
+        /**
+         * @param delay the wait before the first poll, positive; default 2 s
+         * @return this builder
+         */
         public Builder initialDelay(Duration delay) {
             this.initialDelay = Policies.requirePositive("initialDelay", delay);
             return this;
         }
 
-        /** @param multiplier how intervals grow, 1.0 or more; default 1.5 @return this builder */
+        /**
+         * @param multiplier how intervals grow, 1.0 or more; default 1.5
+         * @return this builder
+         */
         public Builder multiplier(double multiplier) {
             if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
                 throw new IllegalArgumentException("multiplier must be 1.0 or more, got " + multiplier);
@@ -104,25 +110,37 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
             return this;
         }
 
-        /** @param interval the longest interval between polls, positive; default 10 s @return this builder */
+        /**
+         * @param interval the longest interval between polls, positive; default 10 s
+         * @return this builder
+         */
         public Builder maxInterval(Duration interval) {
             this.maxInterval = Policies.requirePositive("maxInterval", interval);
             return this;
         }
 
-        /** @param timeout how long a wait lasts, positive; default 5 min @return this builder */
+        /**
+         * @param timeout how long a wait lasts, positive; default 5 min
+         * @return this builder
+         */
         public Builder waitTimeout(Duration timeout) {
             this.waitTimeout = Policies.requirePositive("waitTimeout", timeout);
             return this;
         }
 
-        /** @param grace how long after submitting a 404 is tolerated; default 30 s @return this builder */
+        /**
+         * @param grace how long after submitting a 404 is tolerated; default 30 s
+         * @return this builder
+         */
         public Builder notFoundGrace(Duration grace) {
             this.notFoundGrace = Policies.requireNotNegative("notFoundGrace", grace);
             return this;
         }
 
-        /** @param interval the safety-net poll interval with callbacks on, positive; default 30 s @return this builder */
+        /**
+         * @param interval the safety-net poll interval with callbacks on, positive; default 30 s
+         * @return this builder
+         */
         public Builder callbackSafetyInterval(Duration interval) {
             this.callbackSafetyInterval = Policies.requirePositive("callbackSafetyInterval", interval);
             return this;

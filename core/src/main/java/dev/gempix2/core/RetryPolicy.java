@@ -117,7 +117,10 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         private Builder() {
         }
 
-        /** @param maxRetries retries after the first attempt, 0 or more; default 3 @return this builder */
+        /**
+         * @param maxRetries retries after the first attempt, 0 or more; default 3
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
@@ -126,19 +129,28 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
             return this;
         }
 
-        /** @param backoff the wait before the first retry, positive; default 0.5 s @return this builder */
+        /**
+         * @param backoff the wait before the first retry, positive; default 0.5 s
+         * @return this builder
+         */
         public Builder initialBackoff(Duration backoff) {
             this.initialBackoff = Policies.requirePositive("initialBackoff", backoff);
             return this;
         }
 
-        /** @param backoff the longest wait between attempts, positive; default 8 s @return this builder */
+        /**
+         * @param backoff the longest wait between attempts, positive; default 8 s
+         * @return this builder
+         */
         public Builder maxBackoff(Duration backoff) {
             this.maxBackoff = Policies.requirePositive("maxBackoff", backoff);
             return this;
         }
 
-        /** @param cap the longest Retry-After honoured; default 60 s @return this builder */
+        /**
+         * @param cap the longest Retry-After honoured; default 60 s
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration cap) {
             this.maxRetryAfter = Policies.requireNotNegative("maxRetryAfter", cap);
             return this;
@@ -154,7 +166,10 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
             return this;
         }
 
-        /** @return the policy @throws IllegalArgumentException when maxBackoff is less than initialBackoff */
+        /**
+         * @return the policy
+         * @throws IllegalArgumentException when maxBackoff is less than initialBackoff
+         */
         public RetryPolicy build() {
             return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, maxRetryAfter, retryAmbiguousSubmits);
         }

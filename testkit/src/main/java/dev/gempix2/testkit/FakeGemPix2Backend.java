@@ -308,14 +308,15 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         context.reset();
     }
 
-    /** Stops the server and everything it started; idempotent. */
+    /** Stops the server and everything it started; idempotent. The journal stays readable. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        context.reset();
+        context.scheduler().cancelAll();
+        context.holds().releaseAll();
         server.stop(0);
         executor.shutdownNow();
         context.callbacks().close();

@@ -97,12 +97,18 @@ public final class TaskRecords {
         }
     }
 
-    /** @param id a task id @return its record */
+    /**
+     * @param id a task id
+     * @return its record
+     */
     public Optional<TaskRecord> byTaskId(TaskId id) {
         return repository.findByTaskId(id);
     }
 
-    /** @param token a callback token @return its record */
+    /**
+     * @param token a callback token
+     * @return its record
+     */
     public Optional<TaskRecord> byToken(String token) {
         return repository.findByCallbackToken(token);
     }

@@ -153,7 +153,10 @@ public final class TaskWaits {
         return waits.size();
     }
 
-    /** @param id a task @return how many callers wait for it */
+    /**
+     * @param id a task
+     * @return how many callers wait for it
+     */
     public int waiterCount(TaskId id) {
         TaskWait wait = waits.get(id);
         return wait == null ? 0 : wait.waiterCount();
@@ -212,7 +215,11 @@ public final class TaskWaits {
         }
     }
 
-    /** @param now the start @param timeout the wait @return the deadline, {@link Instant#MAX} when out of range */
+    /**
+     * @param now the start
+     * @param timeout the wait
+     * @return the deadline, {@link Instant#MAX} when out of range
+     */
     public static Instant deadline(Instant now, Duration timeout) {
         try {
             return now.plus(timeout);

@@ -162,30 +162,45 @@ public record ImageRequest(Model model, String prompt, List<URI> referenceImages
         private Builder() {
         }
 
-        /** @param model the model; default {@link Model#GEMPIX2} @return this builder */
+        /**
+         * @param model the model; default {@link Model#GEMPIX2}
+         * @return this builder
+         */
         public Builder model(Model model) {
             this.model = model;
             return this;
         }
 
-        /** @param modelId a model id such as {@code google/gempix2} @return this builder */
+        /**
+         * @param modelId a model id such as {@code google/gempix2}
+         * @return this builder
+         */
         public Builder model(String modelId) {
             return model(Model.of(modelId));
         }
 
-        /** @param prompt the text describing the image; required @return this builder */
+        /**
+         * @param prompt the text describing the image; required
+         * @return this builder
+         */
         public Builder prompt(String prompt) {
             this.prompt = prompt;
             return this;
         }
 
-        /** @param image a reference image to append (http(s) URL or data URI) @return this builder */
+        /**
+         * @param image a reference image to append (http(s) URL or data URI)
+         * @return this builder
+         */
         public Builder referenceImage(URI image) {
             referenceImages.add(image);
             return this;
         }
 
-        /** @param images the reference images, replacing any added before; default none @return this builder */
+        /**
+         * @param images the reference images, replacing any added before; default none
+         * @return this builder
+         */
         public Builder referenceImages(List<URI> images) {
             referenceImages.clear();
             if (images != null) {
@@ -194,7 +209,10 @@ public record ImageRequest(Model model, String prompt, List<URI> referenceImages
             return this;
         }
 
-        /** @param url where the provider POSTs the final state; default none @return this builder */
+        /**
+         * @param url where the provider POSTs the final state; default none
+         * @return this builder
+         */
         public Builder callbackUrl(URI url) {
             this.callbackUrl = url;
             return this;

@@ -66,25 +66,37 @@ public record Task(TaskId id, TaskStatus status, List<GeneratedImage> images, Op
             this.status = status;
         }
 
-        /** @param images the generated images; default none @return this builder */
+        /**
+         * @param images the generated images; default none
+         * @return this builder
+         */
         public Builder images(List<GeneratedImage> images) {
             this.images = images;
             return this;
         }
 
-        /** @param credits the credits charged; default unknown @return this builder */
+        /**
+         * @param credits the credits charged; default unknown
+         * @return this builder
+         */
         public Builder consumedCredits(BigDecimal credits) {
             this.consumedCredits = credits;
             return this;
         }
 
-        /** @param message the reason or the model's text; default none @return this builder */
+        /**
+         * @param message the reason or the model's text; default none
+         * @return this builder
+         */
         public Builder statusMessage(String message) {
             this.statusMessage = message;
             return this;
         }
 
-        /** @param createdAt when the task was created; default unknown @return this builder */
+        /**
+         * @param createdAt when the task was created; default unknown
+         * @return this builder
+         */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
             return this;

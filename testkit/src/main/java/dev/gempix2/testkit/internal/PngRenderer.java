@@ -57,6 +57,11 @@ public final class PngRenderer {
      * @return a PNG file's bytes
      */
     public static byte[] render(String prompt, int number, int count) {
+        return render(prompt, number, count, fontsUsable);
+    }
+
+    /** Like {@link #render(String, int, int)}, with the words left out when asked (as without fonts). */
+    static byte[] render(String prompt, int number, int count, boolean withWords) {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
@@ -65,7 +70,7 @@ public final class PngRenderer {
             Color to = Color.getHSBColor(((hue + 120) % 360) / 360f, 0.55f, 0.55f);
             graphics.setPaint(new GradientPaint(0, 0, from, SIZE, SIZE, to));
             graphics.fillRect(0, 0, SIZE, SIZE);
-            if (fontsUsable) {
+            if (withWords) {
                 drawWords(graphics, prompt, number, count);
             }
         } finally {

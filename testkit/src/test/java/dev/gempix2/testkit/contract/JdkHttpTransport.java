@@ -36,8 +36,15 @@ final class JdkHttpTransport implements ImageGenerator, ImageDownloader {
     private final ApiKey key;
     private final Duration timeout;
     private final HttpClient client;
+    private final String scheme;
 
     JdkHttpTransport(URI baseUrl, ApiKey key, Duration timeout) {
+        this(baseUrl, key, timeout, "Bearer");
+    }
+
+    // A scheme other than "Bearer" makes a deliberately wrong transport, to show the contract catches it.
+    JdkHttpTransport(URI baseUrl, ApiKey key, Duration timeout, String scheme) {
+        this.scheme = scheme;
         this.baseUrl = baseUrl;
         this.key = key;
         this.timeout = timeout;
@@ -65,7 +72,7 @@ final class JdkHttpTransport implements ImageGenerator, ImageDownloader {
     }
 
     private HttpRequest.Builder authorized(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", key.authorizationHeader());
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", scheme + " " + key.reveal());
     }
 
     private <T> CompletableFuture<T> exchange(HttpRequest request, Function<WireResponse, T> reader) {

@@ -1,0 +1,345 @@
+package dev.gempix2.micronaut;
+
+import dev.gempix2.core.PollingPolicy;
+import dev.gempix2.core.RetryPolicy;
+import dev.gempix2.core.model.ApiKey;
+import dev.gempix2.core.model.Model;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@code gempix2.*} keys of {@code application.yml}. Every key but {@code gempix2.api-key} has a default;
+ * the adapter checks them all when the application starts and names the key at fault.
+ *
+ * <pre>{@code
+ * gempix2:
+ *   api-key: ${GEMPIX2_API_KEY}
+ *   callback:
+ *     base-url: https://my-app.example.com/gempix2/callback
+ * }</pre>
+ *
+ * <p>Inject it to read the configured {@link #model()} when building requests. Its {@link #toString()} masks
+ * the API key.
+ */
+@ConfigurationProperties(GemPix2Configuration.PREFIX)
+public class GemPix2Configuration {
+    /** The prefix of every key. */
+    public static final String PREFIX = "gempix2";
+    /** The default of {@code gempix2.base-url}. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.defapi.org");
+
+    private String apiKey;
+    private URI baseUrl = DEFAULT_BASE_URL;
+    private String model = Model.GEMPIX2.id();
+    private Polling polling = new Polling();
+    private Retry retry = new Retry();
+    private Callback callback = new Callback();
+
+    /** @return the API key as configured, or null; prefer {@link #apiKey()} */
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    /**
+     * The API key ({@code dk-…}) sent as a Bearer token; required. Usually {@code ${GEMPIX2_API_KEY}}.
+     *
+     * @param apiKey the key
+     */
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    /** @return the API's base URL */
+    public URI getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The GemPix2 API's base URL; default {@code https://api.defapi.org}. Point it at the testkit's fake backend
+     * in tests.
+     *
+     * @param baseUrl an absolute http(s) URL
+     */
+    public void setBaseUrl(URI baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** @return the model id as configured */
+    public String getModel() {
+        return model;
+    }
+
+    /**
+     * The model that requests built with {@link #model()} use; default {@code google/gempix2}.
+     *
+     * @param model a model id such as {@code google/gemini-2.5-flash-image}
+     */
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    /** @return the {@code gempix2.polling.*} keys */
+    public Polling getPolling() {
+        return polling;
+    }
+
+    /** @param polling the {@code gempix2.polling.*} keys */
+    public void setPolling(Polling polling) {
+        this.polling = polling;
+    }
+
+    /** @return the {@code gempix2.retry.*} keys */
+    public Retry getRetry() {
+        return retry;
+    }
+
+    /** @param retry the {@code gempix2.retry.*} keys */
+    public void setRetry(Retry retry) {
+        this.retry = retry;
+    }
+
+    /** @return the {@code gempix2.callback.*} keys */
+    public Callback getCallback() {
+        return callback;
+    }
+
+    /** @param callback the {@code gempix2.callback.*} keys */
+    public void setCallback(Callback callback) {
+        this.callback = callback;
+    }
+
+    /**
+     * @return the API key
+     * @throws ConfigurationException {@code gempix2.api-key is not set} (or is not a usable key)
+     */
+    public ApiKey apiKey() {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new ConfigurationException(PREFIX + ".api-key is not set: set it in application.yml"
+                    + " or as the environment variable GEMPIX2_API_KEY");
+        }
+        if (!apiKey.strip().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ConfigurationException(PREFIX + ".api-key must be printable ASCII without spaces");
+        }
+        return ApiKey.of(apiKey);
+    }
+
+    /** @return the configured model, for {@code ImageRequest.builder().model(configuration.model())} */
+    public Model model() {
+        if (model == null || model.isBlank()) {
+            throw new ConfigurationException(PREFIX + ".model must not be blank (default google/gempix2)");
+        }
+        return Model.of(model.strip());
+    }
+
+    /** @return the callback base URL, when callbacks are on */
+    public Optional<URI> callbackBaseUrl() {
+        return Optional.ofNullable(callback.getBaseUrl());
+    }
+
+    /**
+     * Checks every key and names the first one at fault.
+     *
+     * @throws ConfigurationException naming the key, e.g. {@code gempix2.api-key is not set}
+     */
+    public void validate() {
+        apiKey();
+        requireHttpUrl("base-url", baseUrl);
+        model();
+        pollingPolicy();
+        retryPolicy();
+        if (callback.getBaseUrl() != null) {
+            requireHttpUrl("callback.base-url", callback.getBaseUrl());
+        }
+        String path = callback.getPath();
+        if (path == null || !path.startsWith("/") || path.length() < 2 || path.endsWith("/")
+                || path.contains("{") || path.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigurationException(PREFIX + ".callback.path must be a path such as /gempix2/callback"
+                    + " (leading slash, no trailing slash, no spaces or braces)");
+        }
+    }
+
+    /** @return the polling policy of the {@code gempix2.polling.*} keys */
+    public PollingPolicy pollingPolicy() {
+        return PollingPolicy.builder()
+                .initialDelay(requirePositive("polling.initial-delay", polling.getInitialDelay()))
+                .maxInterval(requirePositive("polling.max-interval", polling.getMaxInterval()))
+                .waitTimeout(requirePositive("polling.wait-timeout", polling.getWaitTimeout()))
+                .build();
+    }
+
+    /** @return the retry policy of the {@code gempix2.retry.*} keys */
+    public RetryPolicy retryPolicy() {
+        if (retry.getMaxRetries() < 0) {
+            throw new ConfigurationException(PREFIX + ".retry.max-retries must be 0 or more, got "
+                    + retry.getMaxRetries());
+        }
+        return RetryPolicy.builder().maxRetries(retry.getMaxRetries()).build();
+    }
+
+    private static Duration requirePositive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(PREFIX + "." + key + " must be a positive duration such as 2s, got "
+                    + value);
+        }
+        return value;
+    }
+
+    private static void requireHttpUrl(String key, URI url) {
+        if (url == null || !url.isAbsolute() || url.getHost() == null
+                || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+            throw new ConfigurationException(PREFIX + "." + key + " must be an absolute http(s) URL, got " + url);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GemPix2Configuration[apiKey=" + ApiKey.mask(apiKey) + ", baseUrl=" + baseUrl + ", model=" + model
+                + ", polling=" + polling + ", retry=" + retry + ", callback=" + callback + "]";
+    }
+
+    /** The {@code gempix2.polling.*} keys. */
+    @ConfigurationProperties("polling")
+    public static class Polling {
+        private Duration initialDelay = PollingPolicy.DEFAULT_INITIAL_DELAY;
+        private Duration maxInterval = PollingPolicy.DEFAULT_MAX_INTERVAL;
+        private Duration waitTimeout = PollingPolicy.DEFAULT_WAIT_TIMEOUT;
+
+        /** @return the wait before the first poll */
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        /**
+         * The wait before the first poll of a task; default 2s.
+         *
+         * @param initialDelay a positive duration
+         */
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        /** @return the longest interval between polls */
+        public Duration getMaxInterval() {
+            return maxInterval;
+        }
+
+        /**
+         * The longest interval between polls (they grow ×1.5 up to it); default 10s.
+         *
+         * @param maxInterval a positive duration
+         */
+        public void setMaxInterval(Duration maxInterval) {
+            this.maxInterval = maxInterval;
+        }
+
+        /** @return how long a wait lasts */
+        public Duration getWaitTimeout() {
+            return waitTimeout;
+        }
+
+        /**
+         * How long {@code generate} and {@code await} wait for a task's final state; default 5m.
+         *
+         * @param waitTimeout a positive duration
+         */
+        public void setWaitTimeout(Duration waitTimeout) {
+            this.waitTimeout = waitTimeout;
+        }
+
+        @Override
+        public String toString() {
+            return "[initialDelay=" + initialDelay + ", maxInterval=" + maxInterval + ", waitTimeout=" + waitTimeout
+                    + "]";
+        }
+    }
+
+    /** The {@code gempix2.retry.*} keys. */
+    @ConfigurationProperties("retry")
+    public static class Retry {
+        private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
+
+        /** @return retries after the first attempt */
+        public int getMaxRetries() {
+            return maxRetries;
+        }
+
+        /**
+         * Retries after the first attempt of a query, a download or a submit that cannot have created a task;
+         * default 3.
+         *
+         * @param maxRetries 0 or more
+         */
+        public void setMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+        }
+
+        @Override
+        public String toString() {
+            return "[maxRetries=" + maxRetries + "]";
+        }
+    }
+
+    /** The {@code gempix2.callback.*} keys. */
+    @ConfigurationProperties("callback")
+    public static class Callback {
+        /** The default of {@code gempix2.callback.path}. */
+        public static final String DEFAULT_PATH = "/gempix2/callback";
+
+        private URI baseUrl;
+        private String path = DEFAULT_PATH;
+        private boolean verify = true;
+
+        /** @return the public callback base URL, or null when callbacks are off */
+        public URI getBaseUrl() {
+            return baseUrl;
+        }
+
+        /**
+         * The app's public URL plus the callback path, e.g. {@code https://my-app.example.com/gempix2/callback};
+         * each task gets {@code <base-url>/<token>} as its callback URL. Unset by default: callbacks off,
+         * polling only, and no webhook endpoint.
+         *
+         * @param baseUrl an absolute http(s) URL
+         */
+        public void setBaseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        /** @return the path the webhook endpoint serves */
+        public String getPath() {
+            return path;
+        }
+
+        /**
+         * The path under which this app serves {@code POST <path>/<token>}; default {@code /gempix2/callback}.
+         *
+         * @param path a path with a leading slash
+         */
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        /** @return whether callbacks are confirmed by a query */
+        public boolean isVerify() {
+            return verify;
+        }
+
+        /**
+         * Whether a callback is confirmed by one query before it completes a wait, so that nobody can forge a
+         * result; default true.
+         *
+         * @param verify false to trust callbacks as they come
+         */
+        public void setVerify(boolean verify) {
+            this.verify = verify;
+        }
+
+        @Override
+        public String toString() {
+            return "[baseUrl=" + baseUrl + ", path=" + path + ", verify=" + verify + "]";
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.gempix2.micronaut;
+
+import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.TaskListener;
+import dev.gempix2.core.defaults.InMemoryTaskRepository;
+import dev.gempix2.core.defaults.SystemClock;
+import dev.gempix2.core.port.Clock;
+import dev.gempix2.core.port.ImageDownloader;
+import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.port.TaskRepository;
+import dev.gempix2.micronaut.internal.CallbackPathCheck;
+import dev.gempix2.micronaut.internal.MicronautHttpTransport;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClientConfiguration;
+import io.micronaut.http.client.StreamingHttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The beans of the adapter. Each one steps aside when the application defines its own bean of the same type:
+ * a {@code TaskRepository} over the application's database, a fake {@code ImageGenerator} in tests, or a
+ * {@code GemPix2Client} built by hand. Every {@link TaskListener} bean of the application is registered with
+ * the client.
+ *
+ * <p>The client is created when the application starts, so a wrong {@code gempix2.*} key fails the start with
+ * a message naming it, and it is closed when the application stops.
+ *
+ * <pre>{@code
+ * @Controller("/pictures")
+ * class PictureController {
+ *     private final GemPix2Client gempix2;
+ *     PictureController(GemPix2Client gempix2) { this.gempix2 = gempix2; }
+ * }
+ * }</pre>
+ */
+@Factory
+public class GemPix2Factory {
+    /** The service id of the HTTP client: {@code micronaut.http.services.gempix2.*} tunes it. */
+    public static final String SERVICE_ID = "gempix2";
+
+    /**
+     * @param configuration the {@code gempix2.*} keys
+     * @param generator the transport to the API
+     * @param downloader fetches image URLs
+     * @param repository where task records live
+     * @param clock time and scheduling
+     * @param listeners the application's {@link TaskListener} beans
+     * @return the client, created at startup and closed at shutdown
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    @Requires(missingBeans = GemPix2Client.class)
+    public GemPix2Client gemPix2Client(GemPix2Configuration configuration, ImageGenerator generator,
+                                       ImageDownloader downloader, TaskRepository repository, Clock clock,
+                                       List<TaskListener> listeners) {
+        configuration.validate();
+        CallbackPathCheck.warnIfServedElsewhere(configuration.callbackBaseUrl().orElse(null),
+                configuration.getCallback().getPath());
+        GemPix2Client.Builder builder = GemPix2Client.builder()
+                .generator(generator)
+                .downloader(downloader)
+                .repository(repository)
+                .clock(clock)
+                .retryPolicy(configuration.retryPolicy())
+                .pollingPolicy(configuration.pollingPolicy())
+                .verifyCallbacks(configuration.getCallback().isVerify());
+        configuration.callbackBaseUrl().ifPresent(builder::callbackBaseUrl);
+        listeners.forEach(builder::listener);
+        return builder.build();
+    }
+
+    /**
+     * @param configuration the {@code gempix2.*} keys
+     * @param http Micronaut's HTTP client for the service id {@code gempix2}
+     * @param json the application's JSON mapper
+     * @param beans the context, to read the client's configuration
+     * @return the transport over Micronaut's HTTP client
+     */
+    @Singleton
+    @Requires(missingBeans = ImageGenerator.class)
+    public ImageGenerator imageGenerator(GemPix2Configuration configuration,
+                                         @Client(id = SERVICE_ID) StreamingHttpClient http, JsonMapper json,
+                                         BeanContext beans) {
+        return transport(configuration, http, json, beans);
+    }
+
+    /**
+     * @param configuration the {@code gempix2.*} keys
+     * @param http Micronaut's HTTP client for the service id {@code gempix2}
+     * @param json the application's JSON mapper
+     * @param beans the context, to read the client's configuration
+     * @return the image downloader over Micronaut's HTTP client
+     */
+    @Singleton
+    @Requires(missingBeans = ImageDownloader.class)
+    public ImageDownloader imageDownloader(GemPix2Configuration configuration,
+                                           @Client(id = SERVICE_ID) StreamingHttpClient http, JsonMapper json,
+                                           BeanContext beans) {
+        return transport(configuration, http, json, beans);
+    }
+
+    /** @return an in-memory repository: tasks are forgotten when the application stops */
+    @Singleton
+    @Requires(missingBeans = TaskRepository.class)
+    public TaskRepository taskRepository() {
+        return new InMemoryTaskRepository();
+    }
+
+    /** @return the system clock, with its scheduler thread stopped at shutdown */
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(missingBeans = Clock.class)
+    public SystemClock clock() {
+        return new SystemClock();
+    }
+
+    private static MicronautHttpTransport transport(GemPix2Configuration configuration, StreamingHttpClient http,
+                                                    JsonMapper json, BeanContext beans) {
+        // The same lookup as Micronaut's client registry: the service's own configuration, else the default.
+        HttpClientConfiguration clientConfiguration = beans
+                .findBean(HttpClientConfiguration.class, Qualifiers.byName(SERVICE_ID))
+                .orElseGet(() -> beans.getBean(DefaultHttpClientConfiguration.class));
+        return new MicronautHttpTransport(http, json, configuration.getBaseUrl(), configuration.apiKey(),
+                clientConfiguration.getMaxRedirects());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.gempix2.micronaut.internal;
+
+import dev.gempix2.core.error.TransportException;
+import io.micronaut.core.io.buffer.ByteBuffer;
+import io.micronaut.http.HttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+/**
+ * Collects a streamed response body, failing (and cancelling the exchange) as soon as it passes a size cap, so
+ * that a huge or endless body never fills the heap. Copies each chunk while it is handed over, since Micronaut
+ * releases the chunk's buffer right after.
+ */
+final class CappedBody implements Subscriber<HttpResponse<ByteBuffer<?>>> {
+    private final CompletableFuture<byte[]> future = new CompletableFuture<>();
+    private final AtomicReference<Subscription> subscription = new AtomicReference<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final URI url;
+    private final long maxBytes;
+
+    private CappedBody(URI url, long maxBytes) {
+        this.url = url;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * @param url the URL fetched, for messages
+     * @param maxBytes the largest body accepted
+     * @param chunks the streamed exchange
+     * @return the whole body, or a {@link TransportException} once it passes {@code maxBytes}
+     */
+    static CompletableFuture<byte[]> collect(URI url, long maxBytes, Publisher<HttpResponse<ByteBuffer<?>>> chunks) {
+        CappedBody subscriber = new CappedBody(url, maxBytes);
+        subscriber.future.whenComplete((value, error) -> {
+            Subscription current = subscriber.subscription.get();
+            if (current != null && subscriber.future.isCancelled()) {
+                current.cancel();
+            }
+        });
+        chunks.subscribe(subscriber);
+        return subscriber.future;
+    }
+
+    @Override
+    public void onSubscribe(Subscription s) {
+        if (!subscription.compareAndSet(null, s)) {
+            s.cancel();
+            return;
+        }
+        s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(HttpResponse<ByteBuffer<?>> chunk) {
+        if (future.isDone()) {
+            return;
+        }
+        long declared = chunk.getHeaders().contentLength().orElse(-1);
+        ByteBuffer<?> buffer = chunk.body();
+        int size = buffer == null ? 0 : buffer.readableBytes();
+        if (declared > maxBytes || (long) bytes.size() + size > maxBytes) {
+            subscription.get().cancel();
+            future.completeExceptionally(new TransportException("The image at " + url + " is larger than the "
+                    + maxBytes + " bytes accepted", null));
+            return;
+        }
+        if (buffer != null) {
+            bytes.writeBytes(buffer.toByteArray());
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        future.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+        future.complete(bytes.toByteArray());
+    }
+}

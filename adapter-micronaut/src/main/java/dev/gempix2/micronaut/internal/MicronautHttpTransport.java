@@ -1,0 +1,145 @@
+package dev.gempix2.micronaut.internal;
+
+import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.model.ApiKey;
+import dev.gempix2.core.model.ImageRequest;
+import dev.gempix2.core.model.Task;
+import dev.gempix2.core.model.TaskId;
+import dev.gempix2.core.port.ImageDownloader;
+import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.WireFormat;
+import dev.gempix2.core.wire.WireResponse;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.StreamingHttpClient;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link ImageGenerator} and {@link ImageDownloader} over Micronaut's HTTP client. It sends absolute URLs built
+ * by {@link WireFormat} through the client the application configured under the service id {@code gempix2}, and
+ * leaves every mapping rule to {@link WireFormat}: this class only moves bytes and parses JSON into plain values.
+ *
+ * <p>Non-blocking: every call returns at once; futures complete on Micronaut's event loop. Does not own the
+ * HTTP client (the application context does), so {@link #close()} leaves it open.
+ */
+public final class MicronautHttpTransport implements ImageGenerator, ImageDownloader {
+    private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
+    /** The port's limit on redirects of an image download. */
+    static final int MAX_DOWNLOAD_REDIRECTS = 3;
+    // Micronaut counts redirects in this request attribute against the client's max-redirects (default 5) and
+    // has no per-request limit; starting the count higher leaves exactly MAX_DOWNLOAD_REDIRECTS. The downloader
+    // contract test fails if a Micronaut upgrade renames it.
+    private static final String REDIRECT_COUNT_ATTRIBUTE = "micronaut.http.client.redirect-count";
+
+    private final StreamingHttpClient http;
+    private final ResponseReader reader;
+    private final URI baseUrl;
+    private final ApiKey apiKey;
+    private final int skippedRedirects;
+
+    /**
+     * @param http the HTTP client, qualified with {@code @Client(id = "gempix2")}
+     * @param json the application's JSON mapper
+     * @param baseUrl the API's base URL
+     * @param apiKey the key sent to the API (and to image URLs on the API's own origin, never elsewhere)
+     * @param clientMaxRedirects the {@code max-redirects} of the client's configuration
+     */
+    public MicronautHttpTransport(StreamingHttpClient http, JsonMapper json, URI baseUrl, ApiKey apiKey,
+                                  int clientMaxRedirects) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.skippedRedirects = Math.max(0, clientMaxRedirects - MAX_DOWNLOAD_REDIRECTS);
+        this.reader = new ResponseReader(Objects.requireNonNull(json, "json"));
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+    }
+
+    @Override
+    public CompletableFuture<TaskId> submit(ImageRequest request) {
+        byte[] body;
+        try {
+            body = reader.json().writeValueAsBytes(WireFormat.requestBody(request));
+        } catch (IOException | RuntimeException unwritable) {
+            return CompletableFuture.failedFuture(
+                    new TransportException("Could not write the request as JSON", false, unwritable));
+        }
+        MutableHttpRequest<byte[]> post = HttpRequest.POST(WireFormat.submitUri(baseUrl), body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        return exchange(post).thenApply(WireFormat::readSubmitResponse);
+    }
+
+    @Override
+    public CompletableFuture<Task> query(TaskId id) {
+        return exchange(HttpRequest.GET(WireFormat.queryUri(baseUrl, id)))
+                .thenApply(response -> WireFormat.readQueryResponse(response, id));
+    }
+
+    @Override
+    public CompletableFuture<byte[]> download(URI url, long maxBytes) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return CompletableFuture.failedFuture(new TransportException(
+                    "Only http(s) image URLs can be downloaded, got scheme '" + scheme + "'", false, null));
+        }
+        MutableHttpRequest<?> get = HttpRequest.GET(url);
+        get.setAttribute(REDIRECT_COUNT_ATTRIBUTE, skippedRedirects);
+        if (sameOrigin(url, baseUrl)) {
+            get.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader());
+        }
+        try {
+            return CappedBody.collect(url, maxBytes, http.exchangeStream(get, BYTES))
+                    .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                            reader.failure(failure, "downloading " + url)));
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(reader.failure(refused, "downloading " + url));
+        }
+    }
+
+    private CompletableFuture<WireResponse> exchange(MutableHttpRequest<?> request) {
+        request.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader())
+                .accept(MediaType.APPLICATION_JSON_TYPE);
+        String what = request.getMethodName() + " " + request.getUri().getPath();
+        try {
+            return FirstElement.of(http.exchange(request, BYTES, BYTES))
+                    .thenApply(reader::read)
+                    .exceptionallyCompose(failure -> reader.recover(failure, what));
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(reader.failure(refused, what));
+        }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
+                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+                && effectivePort(a) == effectivePort(b);
+    }
+
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The HTTP client belongs to the application context, which closes it; nothing else is held. */
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return "MicronautHttpTransport[baseUrl=" + baseUrl + ", apiKey=" + apiKey.masked() + "]";
+    }
+}

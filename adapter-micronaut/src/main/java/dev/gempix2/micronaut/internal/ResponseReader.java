@@ -1,0 +1,101 @@
+package dev.gempix2.micronaut.internal;
+
+import dev.gempix2.core.error.GemPix2Exception;
+import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.WireFormat;
+import dev.gempix2.core.wire.WireResponse;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Turns what Micronaut's HTTP client produced (a response, or an error carrying one, or an I/O failure) into a
+ * {@link WireResponse} for {@link WireFormat}, or into a {@link TransportException}.
+ */
+final class ResponseReader {
+    private final JsonMapper json;
+
+    ResponseReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    /** @return the response with its body parsed into plain Java values, or marked unparseable */
+    WireResponse read(HttpResponse<?> response) {
+        int status = response.code();
+        String retryAfter = response.getHeaders().get(HttpHeaders.RETRY_AFTER);
+        byte[] body = response.getBody(byte[].class).orElse(null);
+        if (body == null || body.length == 0) {
+            return WireResponse.unparseable(status, retryAfter);
+        }
+        try {
+            return WireResponse.json(status, json.readValue(body, Argument.OBJECT_ARGUMENT), retryAfter);
+        } catch (IOException | RuntimeException notJson) {
+            return WireResponse.unparseable(status, retryAfter);
+        }
+    }
+
+    /**
+     * An HTTP error status arrives as an exception that still carries the response: read it like a success
+     * and let {@link WireFormat} map it. Anything else is an I/O failure.
+     */
+    CompletableFuture<WireResponse> recover(Throwable failure, String what) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof HttpClientResponseException withResponse) {
+            return CompletableFuture.completedFuture(read(withResponse.getResponse()));
+        }
+        return CompletableFuture.failedFuture(failure(cause, what));
+    }
+
+    /** @return the {@link GemPix2Exception} to fail with: an HTTP error mapped by the wire rules, or an I/O error */
+    GemPix2Exception failure(Throwable failure, String what) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof GemPix2Exception mapped) {
+            return mapped;
+        }
+        if (cause instanceof HttpClientResponseException withResponse) {
+            return WireFormat.error(read(withResponse.getResponse()));
+        }
+        if (neverSent(cause)) {
+            return new TransportException("Could not connect to GemPix2 while " + what + ": " + cause.getMessage(),
+                    false, cause);
+        }
+        if (cause instanceof ReadTimeoutException) {
+            return new TransportException("GemPix2 did not answer in time while " + what
+                    + " (tune micronaut.http.services.gempix2.read-timeout)", true, cause);
+        }
+        return new TransportException("I/O error while " + what + ": " + cause.getMessage(), true, cause);
+    }
+
+    private static boolean neverSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Netty's connect timeout is a ConnectException too.
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof SSLHandshakeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

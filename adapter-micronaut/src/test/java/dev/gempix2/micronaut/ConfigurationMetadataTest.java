@@ -1,0 +1,31 @@
+package dev.gempix2.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.json.JsonMapper;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationMetadataTest {
+
+    @Test
+    void theJarDocumentsEveryKeyForIdes() throws Exception {
+        Map<?, ?> metadata;
+        try (InputStream in = GemPix2Configuration.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("Micronaut's generated configuration metadata").isNotNull();
+            metadata = JsonMapper.createDefault().readValue(in.readAllBytes(), Map.class);
+        }
+
+        List<?> properties = (List<?>) metadata.get("properties");
+        List<String> names = properties.stream().map(property -> (String) ((Map<?, ?>) property).get("name")).toList();
+        assertThat(names).contains(
+                "gempix2.api-key", "gempix2.base-url", "gempix2.model",
+                "gempix2.polling.initial-delay", "gempix2.polling.max-interval", "gempix2.polling.wait-timeout",
+                "gempix2.retry.max-retries",
+                "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify");
+        assertThat(properties).allSatisfy(property ->
+                assertThat((String) ((Map<?, ?>) property).get("description")).isNotBlank());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gempix2.testkit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.gempix2.testkit", importOptions = ImportOption.DoNotIncludeTests.class)
+class TestkitArchitectureTest {
+
+    @ArchTest
+    static final ArchRule usesOnlyCoreJacksonJunitAndTheJdk = classes()
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.gempix2.testkit..", "dev.gempix2.core..", "com.fasterxml.jackson..", "org.junit..",
+                    "java..", "javax.imageio..", "com.sun.net.httpserver..")
+            .because("the testkit goes into users' test scope: it may bring core, Jackson and JUnit, no framework");
+
+    @ArchTest
+    static final ArchRule usesOnlyCoresPublicApi = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("dev.gempix2.core.internal..")
+            .because("core's internals may change in any release; the testkit is a client of core like any other");
+
+    @ArchTest
+    static final ArchRule jacksonStaysInside = noClasses()
+            .that().resideOutsideOfPackage("dev.gempix2.testkit.internal..")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("no Jackson type may leak into the testkit's public API");
+
+    @ArchTest
+    static final ArchRule extensionAndContractsUseThePublicFake = noClasses()
+            .that().resideInAnyPackage("dev.gempix2.testkit.junit..", "dev.gempix2.testkit.contract..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gempix2.testkit.internal..")
+            .because("the extension and the contract suites show what users can do with the public API alone");
+}
