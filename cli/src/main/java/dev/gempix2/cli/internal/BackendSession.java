@@ -34,10 +34,10 @@ public final class BackendSession implements AutoCloseable {
     private BackendSession(GemPix2Client client, HttpClient5Transport transport, FakeGemPix2Backend fake,
                            Situation situation, Duration waitTimeout) {
         this.client = client;
-        this.waitTimeout = waitTimeout;
         this.transport = transport;
         this.fake = fake;
         this.situation = situation;
+        this.waitTimeout = waitTimeout;
     }
 
     /**
@@ -68,8 +68,10 @@ public final class BackendSession implements AutoCloseable {
         }
         ApiKey key = key(secret, keyOrigin);
         URI baseUrl = url == null ? URI.create(DEFAULT_BASE_URL) : baseUrl(url, urlOrigin);
-        Situation situation = new Situation(baseUrl, key, keyOrigin, context.commandPrefix(), options.baseUrl() != null);
-        return connect(baseUrl, key, null, situation, pollInterval == null ? PollingPolicy.defaults() : polling(pollInterval), progress);
+        Situation situation = new Situation(baseUrl, key, keyOrigin, context.commandPrefix(),
+                options.baseUrl() != null);
+        PollingPolicy polling = pollInterval == null ? PollingPolicy.defaults() : polling(pollInterval);
+        return connect(baseUrl, key, null, situation, polling, progress);
     }
 
     private static BackendSession embedded(CliContext context, PrintWriter err, ProgressReport progress,
