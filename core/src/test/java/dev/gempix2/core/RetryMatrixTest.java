@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gempix2.core.error.AuthenticationException;
 import dev.gempix2.core.error.GemPix2Exception;
+import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.error.RateLimitedException;
 import dev.gempix2.core.error.ServerException;
@@ -156,6 +157,19 @@ class RetryMatrixTest {
             assertThatThrownBy(result::join).cause().isSameAs(failure);
             assertThat(generator.downloads().count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aDownloadLargerThanTheLimitIsNotFetchedAgain() {
+        GemPix2Client client = TestClients.on(generator, clock).build();
+        ResponseTooLargeException tooLarge = new ResponseTooLargeException("The image is larger than 1000 bytes", 1000);
+        generator.downloads().thenFail(tooLarge).thenReturn(new byte[] {1, 2, 3});
+
+        CompletableFuture<byte[]> result = client.downloadAsync(IMAGE);
+        clock.advanceSeconds(60);
+
+        assertThatThrownBy(result::join).cause().isSameAs(tooLarge);
+        assertThat(generator.downloads().count()).isEqualTo(1);
     }
 
     @Test

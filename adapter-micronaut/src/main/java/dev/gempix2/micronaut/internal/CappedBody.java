@@ -1,5 +1,6 @@
 package dev.gempix2.micronaut.internal;
 
+import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.TransportException;
 import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.http.HttpResponse;
@@ -65,8 +66,8 @@ final class CappedBody implements Subscriber<HttpResponse<ByteBuffer<?>>> {
         int size = buffer == null ? 0 : buffer.readableBytes();
         if (declared > maxBytes || (long) bytes.size() + size > maxBytes) {
             subscription.get().cancel();
-            future.completeExceptionally(new TransportException("The image at " + url + " is larger than the "
-                    + maxBytes + " bytes accepted", null));
+            future.completeExceptionally(new ResponseTooLargeException("The image at " + url + " is larger than the "
+                    + maxBytes + " bytes accepted", maxBytes));
             return;
         }
         if (buffer != null) {

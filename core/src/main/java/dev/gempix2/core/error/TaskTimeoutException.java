@@ -21,10 +21,20 @@ public class TaskTimeoutException extends GemPix2Exception {
      * @param lastSnapshot the last state seen, may be null
      */
     public TaskTimeoutException(TaskId taskId, Duration waited, Task lastSnapshot) {
-        super("GemPix2 task " + taskId.value() + " did not finish within " + waited
+        super("GemPix2 task " + taskId.value() + " did not finish within " + readable(waited)
                 + (lastSnapshot == null ? "" : " (last status: " + lastSnapshot.status().wireValue() + ")"));
         this.taskId = taskId;
         this.lastSnapshot = lastSnapshot;
+    }
+
+    /** Prints {@code 5m}, {@code 1m30s} or {@code 1.5s} rather than ISO-8601's {@code PT1M30S}. */
+    static String readable(Duration waited) {
+        if (waited.getSeconds() < 60) {
+            return java.math.BigDecimal.valueOf(waited.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
+        }
+        long minutes = waited.toMinutes();
+        int seconds = waited.toSecondsPart();
+        return minutes + "m" + (seconds == 0 ? "" : seconds + "s");
     }
 
     /** @return the task waited for */

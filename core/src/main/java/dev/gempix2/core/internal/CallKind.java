@@ -3,6 +3,7 @@ package dev.gempix2.core.internal;
 import dev.gempix2.core.RetryPolicy;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.RateLimitedException;
+import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.ServerException;
 import dev.gempix2.core.error.TransportException;
 
@@ -32,8 +33,9 @@ public enum CallKind {
      * @return true when another attempt is allowed
      */
     public boolean isRetryable(GemPix2Exception failure, RetryPolicy policy) {
-        boolean worthRetrying = failure instanceof TransportException || failure instanceof RateLimitedException
-                || failure instanceof ServerException;
+        boolean worthRetrying = (failure instanceof TransportException
+                && !(failure instanceof ResponseTooLargeException))
+                || failure instanceof RateLimitedException || failure instanceof ServerException;
         if (this != SUBMIT || !worthRetrying) {
             return worthRetrying;
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gempix2.core.error.ApiException;
+import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.ServerException;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.port.ImageDownloader;
@@ -113,8 +114,10 @@ public abstract class ImageDownloaderContract {
     }
 
     @Test
-    void aBodyLargerThanTheLimitFailsWithTransportException() {
-        Outcomes.failure(downloader.download(url("/image/200000"), 1000), TransportException.class);
+    void aBodyLargerThanTheLimitFailsWithResponseTooLarge() {
+        ResponseTooLargeException error = Outcomes.failure(downloader.download(url("/image/200000"), 1000),
+                ResponseTooLargeException.class);
+        assertEquals(1000, error.limit());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gempix2.testkit.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gempix2.core.error.GemPix2Exception;
+import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.ImageRequest;
@@ -143,7 +144,7 @@ final class JdkHttpTransport implements ImageGenerator, ImageDownloader {
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
                 if (out.size() > maxBytes) {
-                    throw new TransportException("the image is larger than " + maxBytes + " bytes", null);
+                    throw new ResponseTooLargeException("the image is larger than " + maxBytes + " bytes", maxBytes);
                 }
             }
             return out.toByteArray();

@@ -6,8 +6,19 @@ import java.io.IOException;
 public final class BodyTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was too large, and the limit */
-    public BodyTooLargeException(String message) {
+    private final long limit;
+
+    /**
+     * @param message what was too large, and the limit
+     * @param limit the limit in bytes
+     */
+    public BodyTooLargeException(String message, long limit) {
         super(message);
+        this.limit = limit;
+    }
+
+    /** @return the limit that was passed, in bytes */
+    public long limit() {
+        return limit;
     }
 }

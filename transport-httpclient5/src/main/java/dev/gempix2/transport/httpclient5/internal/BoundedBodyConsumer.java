@@ -97,7 +97,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
             copy(src, (int) room);
             complete(buffer.toByteArray());
             // Reading the rest of an error page would only cost time: drop the connection instead.
-            throw new BodyTooLargeException("error body cut at " + ERROR_BODY_LIMIT + " bytes");
+            throw new BodyTooLargeException("error body cut at " + ERROR_BODY_LIMIT + " bytes", ERROR_BODY_LIMIT);
         }
         copy(src, length);
     }
@@ -132,7 +132,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
 
     private BodyTooLargeException tooLarge(String detail) {
         return new BodyTooLargeException(capitalize(what) + " is larger than the limit of " + maxBytes + " bytes"
-                + detail + "; reading stopped there. " + hint);
+                + detail + "; reading stopped there. " + hint, maxBytes);
     }
 
     private static String capitalize(String text) {

@@ -1,6 +1,7 @@
 package dev.gempix2.transport.httpclient5.internal;
 
 import dev.gempix2.core.error.GemPix2Exception;
+import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.TransportException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -38,7 +39,7 @@ public final class TransportFailures {
             return mapped;
         }
         if (cause instanceof BodyTooLargeException tooLarge) {
-            return new TransportException(tooLarge.getMessage(), true, tooLarge);
+            return new ResponseTooLargeException(tooLarge.getMessage(), tooLarge.limit());
         }
         String reason = describe(cause);
         boolean beforeSending = isConnectPhase(cause) || bodyNeverSent;
