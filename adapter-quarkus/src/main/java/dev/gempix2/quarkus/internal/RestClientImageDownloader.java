@@ -1,5 +1,6 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.wire.WireFormat;
@@ -66,11 +67,11 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
         String location = response.getHeaderString("Location");
         response.close();
         if (redirects >= MAX_REDIRECTS) {
-            throw new TransportException("the download of " + from + " was redirected more than " + MAX_REDIRECTS
+            throw new TransportException("the download of " + shown(from) + " was redirected more than " + MAX_REDIRECTS
                     + " times", true, null);
         }
         if (location == null || location.isBlank()) {
-            throw new TransportException("the download of " + from + " was redirected without a Location", true, null);
+            throw new TransportException("the download of " + shown(from) + " was redirected without a Location", true, null);
         }
         URI next = from.resolve(location.strip());
         requireHttp(next);
@@ -99,15 +100,22 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
         }
     }
 
-    private static TransportException tooLarge(URI url, long maxBytes) {
-        return new TransportException("the image at " + url + " is larger than the limit of " + maxBytes + " bytes",
-                true, null);
+    private static ResponseTooLargeException tooLarge(URI url, long maxBytes) {
+        return new ResponseTooLargeException("the image at " + shown(url) + " is larger than the limit of " + maxBytes
+                + " bytes (GemPix2Client.Builder.maxDownloadBytes raises it)", maxBytes);
+    }
+
+    // A query string may hold a signature: messages show the URL without it.
+    private static String shown(URI url) {
+        String text = url.toString();
+        int query = text.indexOf('?');
+        return query < 0 ? text : text.substring(0, query);
     }
 
     private static void requireHttp(URI url) {
         String scheme = url.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || url.getHost() == null) {
-            throw new TransportException("only http(s) image URLs are downloaded, not " + url, false, null);
+            throw new TransportException("only http(s) image URLs are downloaded, not " + shown(url), false, null);
         }
     }
 
