@@ -15,6 +15,7 @@ import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.testkit.Fault;
 import dev.gempix2.testkit.ImageMode;
 import dev.gempix2.testkit.ManualClock;
+import dev.gempix2.testkit.VirtualTime;
 import dev.gempix2.testkit.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
