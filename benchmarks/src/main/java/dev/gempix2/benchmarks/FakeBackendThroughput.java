@@ -36,12 +36,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * JDK's {@code HttpServer} answering a fixed query body of the same size from a trivial handler, through the
  * same {@link HttpClient5Transport}, {@value #IN_FLIGHT} queries in flight at a time. Target: the fake
  * answers at least 0.3x the floor's rate, so it is never the bottleneck of a user's load test.
+ *
+ * <p>Both servers run with {@code sun.net.httpserver.nodelay=true}: with the JDK's default (Nagle on), each
+ * answer's body waits for the client's delayed ACK of its headers, and both sides measure that stall (about
+ * 20 answers per second per connection) instead of their work. Warm-up is longer than the other benchmarks':
+ * an HTTP round trip through two stacks takes several seconds of JIT to settle.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 public class FakeBackendThroughput {
     /** Queries per invocation, all in flight together (the transport's pool holds 20 connections). */
     static final int IN_FLIGHT = 16;
