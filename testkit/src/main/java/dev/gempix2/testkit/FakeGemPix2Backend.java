@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,18 +62,43 @@ public final class FakeGemPix2Backend implements AutoCloseable {
     private final URI baseUrl;
     private volatile boolean closed;
 
+    private static final int WARM_THREADS = 4;
+
+    static {
+        // The JDK's HttpServer writes headers and body separately; with Nagle's algorithm on, every answer then
+        // waits ~40 ms for the client's delayed ACK, which caps the fake at a few hundred answers a second. The
+        // switch is read once per JVM, when the first server starts, so it is set here unless the user chose.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private static void waitForAFreeWorker(Runnable exchange, ThreadPoolExecutor pool) {
+        if (pool.isShutdown()) {
+            throw new RejectedExecutionException("the GemPix2 fake is closed");
+        }
+        try {
+            pool.getQueue().put(exchange);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting for a free worker", interrupted);
+        }
+    }
+
     private FakeGemPix2Backend(Builder builder) {
         this.context = new BackendContext(new BackendSettings(builder.clock, builder.stages, builder.imageMode,
                 builder.models, builder.callbackAttempts, builder.callbackRetryDelay));
         List<String> keys = builder.keys.isEmpty() ? List.of(KeyRing.generate()) : List.copyOf(builder.keys);
         keys.forEach(context.keys()::add);
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(builder.maxThreads, builder.maxThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        // Threads are made as concurrent requests need them (a few kept warm), up to maxThreads; past that the
+        // server's dispatcher waits for a free worker instead of dropping the connection.
+        this.executor = new ThreadPoolExecutor(Math.min(WARM_THREADS, builder.maxThreads), builder.maxThreads,
+                30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "gempix2-fake-http-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                });
+                }, FakeGemPix2Backend::waitForAFreeWorker);
         executor.allowCoreThreadTimeOut(true);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(builder.host), builder.port),
