@@ -228,7 +228,9 @@ public final class GemPix2Client implements AutoCloseable {
         caller.call(CallKind.SUBMIT, "a new task", () -> generator.submit(sent))
                 .whenComplete((id, error) -> dispatch(result, () -> {
                     if (error != null) {
-                        result.completeExceptionally(Failures.unwrap(error));
+                        GemPix2Exception failure = Failures.unwrap(error);
+                        settleFailedSubmit(record, failure);
+                        result.completeExceptionally(failure);
                         return;
                     }
                     try {
@@ -240,6 +242,22 @@ public final class GemPix2Client implements AutoCloseable {
                     result.complete(id);
                 }));
         return result;
+    }
+
+    private void settleFailedSubmit(TaskRecord record, GemPix2Exception failure) {
+        if (!CallKind.submitCertainlyCreatedNoTask(failure)) {
+            // The task may exist: the record stays unfinished ("in doubt") so that a callback can adopt it.
+            LOG.log(Level.WARNING, "A GemPix2 submit failed in a way that may have created a task ({0}); its record "
+                    + "{1} stays unfinished so that a callback can still claim it", Failures.describe(failure),
+                    record.recordId());
+            return;
+        }
+        try {
+            records.abandon(record, Failures.describe(failure));
+        } catch (RuntimeException broken) {
+            LOG.log(Level.WARNING, "The GemPix2 task repository failed to mark record " + record.recordId()
+                    + " as abandoned", broken);
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ class GenerateAndAwaitTest {
 
         assertThat(id).isEqualTo(TaskId.of("t1"));
         assertThat(repository.findByTaskId(id)).hasValueSatisfying(record -> {
-            assertThat(record.request().prompt()).isEqualTo("a cat");
+            assertThat(record.request().orElseThrow().prompt()).isEqualTo("a cat");
             assertThat(record.callbackToken()).isEmpty();
             assertThat(record.isFinished()).isFalse();
         });

@@ -3,6 +3,7 @@ package dev.gempix2.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gempix2.core.defaults.InMemoryTaskRepository;
+import dev.gempix2.core.error.TaskNotFoundException;
 import dev.gempix2.core.fakes.ScriptedGenerator;
 import dev.gempix2.core.fakes.Tasks;
 import dev.gempix2.core.fakes.TestClock;
@@ -71,5 +72,38 @@ class ListenerTest {
         clock.advanceSeconds(2);
 
         assertThat(seen).containsExactly("failed: Here is a poem instead.");
+    }
+
+    @Test
+    void awaitingATaskSubmittedElsewhereAdoptsItAndTellsTheListeners() {
+        GemPix2Client client = TestClients.on(generator, clock).repository(repository)
+                .listener((record, task) -> seen.add(task.status().wireValue() + " request="
+                        + record.request().isPresent())).build();
+        generator.queries().thenReturn(Tasks.at("elsewhere", TaskStatus.IN_PROGRESS))
+                .thenReturn(Tasks.success("elsewhere"));
+
+        CompletableFuture<Task> result = client.awaitAsync(TaskId.of("elsewhere"));
+        clock.advanceSeconds(10);
+
+        assertThat(result).isCompletedWithValueMatching(task -> task.status() == TaskStatus.SUCCESS);
+        assertThat(seen).containsExactly("in_progress request=false", "success request=false");
+        assertThat(repository.findByTaskId(TaskId.of("elsewhere"))).hasValueSatisfying(record -> {
+            assertThat(record.request()).isEmpty();
+            assertThat(record.isFinished()).isTrue();
+        });
+    }
+
+    @Test
+    void awaitingAnIdTheProviderDoesNotKnowLeavesNoRecordBehind() {
+        GemPix2Client client = TestClients.on(generator, clock).repository(repository)
+                .listener((record, task) -> seen.add(task.status().wireValue())).build();
+        generator.queries().thenFail(new TaskNotFoundException(-1, "task not found", null));
+
+        CompletableFuture<Task> result = client.awaitAsync(TaskId.of("bogus"));
+        clock.advanceSeconds(2);
+
+        assertThat(result).isCompletedExceptionally();
+        assertThat(seen).isEmpty();
+        assertThat(repository.size()).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package dev.gempix2.core.internal;
 
 import dev.gempix2.core.RetryPolicy;
+import dev.gempix2.core.error.ApiException;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.RateLimitedException;
 import dev.gempix2.core.error.ResponseTooLargeException;
@@ -40,6 +41,19 @@ public enum CallKind {
             return worthRetrying;
         }
         return policy.retryAmbiguousSubmits() || cannotHaveCreatedTask(failure);
+    }
+
+    /**
+     * @param failure what a submit finally failed with
+     * @return true when the provider certainly created no task: it answered with an error of its own (4xx,
+     *         or a 200 with an error code), a gateway refused (502, 503), or the request never left
+     */
+    public static boolean submitCertainlyCreatedNoTask(GemPix2Exception failure) {
+        if (failure instanceof ApiException && !(failure instanceof ServerException)) {
+            return true;
+        }
+        return (failure instanceof TransportException || failure instanceof ServerException)
+                && cannotHaveCreatedTask(failure);
     }
 
     private static boolean cannotHaveCreatedTask(GemPix2Exception failure) {

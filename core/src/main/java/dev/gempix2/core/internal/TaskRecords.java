@@ -24,6 +24,8 @@ public final class TaskRecords {
     private final TaskRepository repository;
     private final Clock clock;
     private final Object[] locks = new Object[STRIPES];
+    // Adopting is rare (an await of an unknown id); one lock keeps two such awaits from making two records.
+    private final Object adoptLock = new Object();
 
     /**
      * @param repository where records live
@@ -69,6 +71,41 @@ public final class TaskRecords {
             TaskRecord updated = fresh.withTaskId(id, clock.now());
             repository.save(updated);
             return updated;
+        }
+    }
+
+    /**
+     * Marks the record of a submit that certainly created no task as finished, so that it is not "unfinished"
+     * forever. A record that has meanwhile learnt a task id (from a callback) is left alone.
+     *
+     * @param submitted the record as created
+     * @param reason the failure's message
+     */
+    public void abandon(TaskRecord submitted, String reason) {
+        synchronized (lockFor(submitted)) {
+            TaskRecord fresh = submitted.callbackToken().flatMap(repository::findByCallbackToken).orElse(submitted);
+            if (fresh.taskId().isPresent() || fresh.isFinished()) {
+                return;
+            }
+            repository.save(fresh.abandoned(reason, clock.now()));
+        }
+    }
+
+    /**
+     * Gives a task this client did not submit a record, so that its status changes reach the listeners.
+     *
+     * @param id the provider's task id
+     * @return the task's record: the one already there, or a new adopted one
+     */
+    public TaskRecord adopt(TaskId id) {
+        synchronized (adoptLock) {
+            Optional<TaskRecord> existing = repository.findByTaskId(id);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            TaskRecord adopted = TaskRecord.adopted(UUID.randomUUID().toString(), id, clock.now());
+            repository.save(adopted);
+            return adopted;
         }
     }
 

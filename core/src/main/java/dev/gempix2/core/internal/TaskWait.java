@@ -44,8 +44,9 @@ final class TaskWait {
     TaskWait(TaskId id, TaskWaits owner, Optional<TaskRecord> record, Instant now) {
         this.id = id;
         this.owner = owner;
-        // Without a record (a task submitted elsewhere) nothing says the task is new: a 404 is final at once.
-        this.notFoundUntil = record.map(r -> r.createdAt().plus(owner.polling().notFoundGrace())).orElse(null);
+        // Without a record of our own submit (a task submitted elsewhere, maybe adopted) nothing says the task is new: a 404 is final at once.
+        this.notFoundUntil = record.filter(r -> r.request().isPresent())
+                .map(r -> r.createdAt().plus(owner.polling().notFoundGrace())).orElse(null);
         this.callbacksExpected = owner.callbacksOn() && record.flatMap(TaskRecord::callbackToken).isPresent();
         this.lastSnapshot = record.flatMap(TaskRecord::lastSnapshot).orElse(null);
         this.interval = nextInterval(null);

@@ -89,6 +89,12 @@ public final class TaskWaits {
         Instant now = clock.now();
         Waiter waiter = new Waiter(new CompletableFuture<>(), deadline, timeout);
         Optional<TaskRecord> record = recordOf(id);
+        Optional<Task> known = record.flatMap(TaskRecord::lastSnapshot).filter(Task::isFinal);
+        if (known.isPresent()) {
+            // Already over: nothing to poll or schedule; the answer still comes on the callback executor.
+            settleOnExecutor(waiter, known.get());
+            return waiter.future();
+        }
         TaskWait joined;
         while (true) {
             TaskWait wait = waits.get(id);
@@ -104,7 +110,9 @@ public final class TaskWaits {
             if (wait.add(waiter)) {
                 if (fresh) {
                     // Read again once registered: a final state recorded meanwhile would otherwise be missed.
-                    recordOf(id).flatMap(TaskRecord::lastSnapshot).filter(Task::isFinal).ifPresent(wait::observe);
+                    TaskWait registered = wait;
+                    recordOf(id).flatMap(TaskRecord::lastSnapshot).filter(Task::isFinal)
+                            .ifPresent(snapshot -> dispatch(() -> registered.observe(snapshot)));
                 }
                 joined = wait;
                 break;
@@ -130,9 +138,16 @@ public final class TaskWaits {
      */
     public void offer(Task reported) {
         Task snapshot = Snapshots.normalize(reported);
+        TaskWait wait = waits.get(snapshot.id());
         TaskRecords.SnapshotUpdate update;
         try {
             update = records.record(snapshot);
+            if (update.record() == null && wait != null) {
+                // A task submitted elsewhere that someone awaits: adopted at its first snapshot (an id the
+                // provider does not know gets no record), so that its status changes reach the listeners.
+                records.adopt(snapshot.id());
+                update = records.record(snapshot);
+            }
         } catch (RuntimeException broken) {
             LOG.log(Level.WARNING, "The GemPix2 task repository failed to record task " + snapshot.id()
                     + "; the wait goes on", broken);
@@ -142,7 +157,6 @@ public final class TaskWaits {
             LOG.log(Level.DEBUG, "GemPix2 task {0} is now {1}", snapshot.id(), snapshot.status().wireValue());
             listeners.statusChanged(update.record(), snapshot);
         }
-        TaskWait wait = waits.get(snapshot.id());
         if (wait != null) {
             wait.observe(update.effective());
         }
@@ -175,6 +189,16 @@ public final class TaskWaits {
             executor.execute(action);
         } catch (RejectedExecutionException closing) {
             LOG.log(Level.DEBUG, "GemPix2 client is closed; a continuation was dropped");
+        }
+    }
+
+    private void settleOnExecutor(Waiter waiter, Task finalSnapshot) {
+        try {
+            executor.execute(() -> waiter.settle(finalSnapshot));
+        } catch (RejectedExecutionException closing) {
+            GemPix2Exception closed = closedBecause;
+            waiter.future().completeExceptionally(closed != null ? closed
+                    : new GemPix2Exception("The GemPix2 client's callback executor refused the task: " + closing));
         }
     }
 
