@@ -325,7 +325,9 @@ public final class GemPix2Client implements AutoCloseable {
      * Joins the task's wait. All waits of one task share one poll loop; the future completes on the callback
      * executor with the successful task, or fails with {@code TaskFailedException} or
      * {@code TaskTimeoutException} (carrying the last snapshot). Cancelling it stops the polling when no one
-     * else waits for the task.
+     * else waits for the task. A task the client already holds as final completes at once (on the callback
+     * executor) without a query. A task this client did not submit is adopted into the repository at its first
+     * snapshot, so that listeners hear of it and {@link #resumeUnfinished()} finds it.
      *
      * @param id the task
      * @param timeout how long to wait, positive
@@ -511,6 +513,11 @@ public final class GemPix2Client implements AutoCloseable {
     /**
      * After a restart, re-attaches waits to every unfinished task in the repository. Their outcomes reach the
      * listeners and {@link #awaitAsync(TaskId)}.
+     *
+     * <p>A record without a task id cannot be polled and is not resumed: it is a submit whose outcome is in
+     * doubt (a 500, 504 or read timeout that may have created a task). It stays unfinished so that a callback
+     * carrying its token can still adopt the task. A submit that certainly created no task (400, 401, 429,
+     * connection refused, ...) leaves a finished record ({@link TaskRecord#abandonedBecause()}) instead.
      *
      * @return the tasks re-attached
      */
