@@ -88,11 +88,13 @@ public final class FakeRouter implements HttpHandler {
 
     private FakeResponse apply(Answer answer) {
         Optional<Fault> fault = answer.fault();
+        // A fault that strikes after creating the task does the usual work (the task exists) before anything else.
+        Optional<FakeResponse> done = fault.filter(Fault::createsTheTask).map(ignored -> answer.usual().get());
         if (fault.isPresent() && !fault.get().delay().isZero()
                 && !context.holds().await(fault.get().delay(), context.scheduler())) {
             return FakeResponse.dropConnection();
         }
-        return fault.flatMap(Fault::response).orElseGet(answer.usual());
+        return fault.flatMap(Fault::response).or(() -> done).orElseGet(answer.usual());
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
