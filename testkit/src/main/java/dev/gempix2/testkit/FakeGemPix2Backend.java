@@ -87,7 +87,7 @@ public final class FakeGemPix2Backend implements AutoCloseable {
 
     private FakeGemPix2Backend(Builder builder) {
         this.context = new BackendContext(new BackendSettings(builder.clock, builder.stages, builder.imageMode,
-                builder.models, builder.callbackAttempts, builder.callbackRetryDelay));
+                builder.models, builder.callbackAttempts, builder.callbackRetryDelay, builder.journalLimit));
         List<String> keys = builder.keys.isEmpty() ? List.of(KeyRing.generate()) : List.copyOf(builder.keys);
         keys.forEach(context.keys()::add);
         AtomicInteger threads = new AtomicInteger();
@@ -229,19 +229,32 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         }
     }
 
-    /** @return every request received since the start or the last reset, in order */
+    /**
+     * @return the requests received since the start or the last reset, in order: the latest
+     *         {@link Builder#journalLimit(int)} of them
+     */
     public List<RecordedRequest> requests() {
         return context.journal().requests();
     }
 
-    /** @return how many {@code POST /api/image/gen} were received, faulted or not */
+    /** @return how many {@code POST /api/image/gen} were received, faulted or not; exact past the journal's limit */
     public int submitCount() {
-        return context.journal().requestsMatching(RecordedRequest::isSubmit).size();
+        return Math.toIntExact(context.journal().submitCount());
+    }
+
+    /** @return how many requests were received since the start or the last reset; exact past the journal's limit */
+    public long requestCount() {
+        return context.journal().requestCount();
+    }
+
+    /** @return how many of the oldest requests the journal dropped to stay within {@link Builder#journalLimit(int)} */
+    public long droppedRequests() {
+        return context.journal().droppedRequests();
     }
 
     /**
      * @param id a task
-     * @return the {@code GET /api/task/query} requests for it, in order
+     * @return the {@code GET /api/task/query} requests for it still in the journal, in order
      */
     public List<RecordedRequest> queriesFor(TaskId id) {
         return context.journal().requestsMatching(request -> request.isQueryOf(id));
@@ -272,7 +285,7 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         return task(id).wireStatus(context.clock().now());
     }
 
-    /** @return every callback attempt so far (retries included), with the receiver's status */
+    /** @return the callback attempts kept in the journal (retries included), with the receiver's status */
     public List<CallbackDelivery> callbackAttempts() {
         return context.journal().callbacks();
     }
@@ -362,6 +375,8 @@ public final class FakeGemPix2Backend implements AutoCloseable {
     public static final class Builder {
         /** Time in each stage unless set: one second. */
         public static final Duration DEFAULT_STAGE_DURATION = Duration.ofSeconds(1);
+        /** Requests (and callback attempts) the journal keeps unless set: 10,000. */
+        public static final int DEFAULT_JOURNAL_LIMIT = 10_000;
 
         private Clock clock = SystemClock.shared();
         private Duration[] stages = {DEFAULT_STAGE_DURATION, DEFAULT_STAGE_DURATION, DEFAULT_STAGE_DURATION};
@@ -374,6 +389,7 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         private int maxThreads = 256;
         private int callbackAttempts = 4;
         private Duration callbackRetryDelay = Duration.ofMillis(100);
+        private int journalLimit = DEFAULT_JOURNAL_LIMIT;
 
         private Builder() {
         }
@@ -474,6 +490,23 @@ public final class FakeGemPix2Backend implements AutoCloseable {
                 throw new IllegalArgumentException("maxThreads must be at least 1, not " + threads);
             }
             this.maxThreads = threads;
+            return this;
+        }
+
+        /**
+         * Bounds the journal, so that a load test through the fake does not fill the heap: past the limit the
+         * oldest requests (and callback attempts) are dropped and counted in {@code droppedRequests()}, while
+         * {@code submitCount()} and {@code requestCount()} stay exact. {@code takeRequest()} only sees requests
+         * still kept.
+         *
+         * @param limit how many requests, and how many callback attempts, are kept at most; default 10,000
+         * @return this builder
+         */
+        public Builder journalLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("journalLimit must be at least 1, not " + limit);
+            }
+            this.journalLimit = limit;
             return this;
         }
 

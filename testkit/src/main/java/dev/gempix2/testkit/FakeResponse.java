@@ -20,12 +20,19 @@ public final class FakeResponse {
     private final Map<String, String> headers;
     private final byte[] body;
     private final boolean dropsConnection;
+    private final int stallAfter;
 
     private FakeResponse(int status, Map<String, String> headers, byte[] body, boolean dropsConnection) {
+        this(status, headers, body, dropsConnection, -1);
+    }
+
+    private FakeResponse(int status, Map<String, String> headers, byte[] body, boolean dropsConnection,
+                         int stallAfter) {
         this.status = status;
         this.headers = Map.copyOf(headers);
         this.body = body.clone();
         this.dropsConnection = dropsConnection;
+        this.stallAfter = stallAfter;
     }
 
     /**
@@ -87,7 +94,32 @@ public final class FakeResponse {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
         copy.put(name, value);
-        return new FakeResponse(status, copy, body, dropsConnection);
+        return new FakeResponse(status, copy, body, dropsConnection, stallAfter);
+    }
+
+    /**
+     * A body that stops coming: the headers (with the full {@code Content-Length}) and the first {@code bytes}
+     * of the body are sent, then nothing more until the fake is reset or closed, when the connection is
+     * dropped. For testing that a client's response timeout covers the body, not only the headers.
+     *
+     * <pre>{@code
+     * fake.respondWith(request -> FakeResponse.of(200, "image/png", new byte[10_000]).stallingAfter(100));
+     * }</pre>
+     *
+     * @param bytes how many bytes of the body are sent before it stalls, 0 to the body's length - 1
+     * @return a copy that stalls
+     */
+    public FakeResponse stallingAfter(int bytes) {
+        if (dropsConnection || bytes < 0 || bytes >= body.length) {
+            throw new IllegalArgumentException("a body of " + body.length + " bytes can stall after 0 to "
+                    + (body.length - 1) + " bytes, not " + bytes);
+        }
+        return new FakeResponse(status, headers, body, false, bytes);
+    }
+
+    /** @return how many body bytes are sent before the body stalls; empty when the whole body is sent */
+    public java.util.OptionalInt stallsAfter() {
+        return stallAfter < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(stallAfter);
     }
 
     /** @return the HTTP status; 0 for a dropped connection */
@@ -113,6 +145,7 @@ public final class FakeResponse {
     @Override
     public String toString() {
         return dropsConnection ? "FakeResponse[dropped connection]"
-                : "FakeResponse[" + status + ", " + headers + ", " + body.length + " bytes]";
+                : "FakeResponse[" + status + ", " + headers + ", " + body.length + " bytes"
+                + (stallAfter < 0 ? "" : ", stalling after " + stallAfter) + "]";
     }
 }

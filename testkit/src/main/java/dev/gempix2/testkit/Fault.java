@@ -13,15 +13,22 @@ import java.util.Optional;
  * fake.onPrompt("sunset").onSubmit(Fault.status(503), 2);          // two 503s, then the task is created
  * fake.onTask(id).onQuery(Fault.rateLimited(Duration.ofSeconds(3)));
  * fake.onTask(id).onQuery(Fault.latency(Duration.ofSeconds(30)));  // held until the fake's clock passes 30 s
+ * fake.onNextTask().onSubmit(Fault.status(500).afterCreatingTheTask()); // the task exists (and bills), the answer is 500
  * }</pre>
  */
 public final class Fault {
     private final FakeResponse response;
     private final Duration delay;
+    private final boolean afterCreating;
 
     private Fault(FakeResponse response, Duration delay) {
+        this(response, delay, false);
+    }
+
+    private Fault(FakeResponse response, Duration delay, boolean afterCreating) {
         this.response = response;
         this.delay = delay;
+        this.afterCreating = afterCreating;
     }
 
     /**
@@ -104,7 +111,29 @@ public final class Fault {
      * @return a copy with that latency
      */
     public Fault delayedBy(Duration delay) {
-        return new Fault(response, checkDelay(delay));
+        return new Fault(response, checkDelay(delay), afterCreating);
+    }
+
+    /**
+     * On a submit: the fake creates the task first (it exists, runs, calls back and would be billed) and only
+     * then answers with this fault, as a provider does when it fails after accepting the work. A client that
+     * submits again pays twice; this is the fault that shows it. With a latency, the task is created at once
+     * and the answer held. On a query it makes no difference.
+     *
+     * <pre>{@code
+     * fake.onNextTask().onSubmit(Fault.status(500).afterCreatingTheTask());
+     * fake.onNextTask().onSubmit(Fault.dropConnection().afterCreatingTheTask());
+     * }</pre>
+     *
+     * @return a copy that lets the task be created before it strikes
+     */
+    public Fault afterCreatingTheTask() {
+        return new Fault(response, delay, true);
+    }
+
+    /** @return true when a submit meeting this fault creates its task anyway, see {@link #afterCreatingTheTask()} */
+    public boolean createsTheTask() {
+        return afterCreating;
     }
 
     /** @return the answer sent instead of the usual one; empty for pure latency */
@@ -145,6 +174,7 @@ public final class Fault {
 
     @Override
     public String toString() {
-        return "Fault[" + (response == null ? "usual answer" : response) + ", delay=" + delay + "]";
+        return "Fault[" + (response == null ? "usual answer" : response) + ", delay=" + delay
+                + (afterCreating ? ", after creating the task" : "") + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.gempix2.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gempix2.core.error.ApiException;
 import dev.gempix2.core.error.ResponseTooLargeException;
@@ -14,6 +15,7 @@ import dev.gempix2.testkit.RecordedRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The behaviour every {@link ImageDownloader} must have, against files the {@link FakeGemPix2Backend} serves:
  * the bytes as served, the size cap, HTTP errors mapped like the generator's, at most 3 redirects and only to
- * http(s). A downloader's test only says how to build itself:
+ * http(s), and the response timeout honoured for an answer that never comes. A downloader's test only says how to build itself:
  *
  * <pre>{@code
  * class HttpClient5DownloaderContractTest extends ImageDownloaderContract {
@@ -42,11 +44,18 @@ import org.junit.jupiter.api.Timeout;
 public abstract class ImageDownloaderContract {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+
     private FakeGemPix2Backend fake;
     private ImageDownloader downloader;
+    private final CountDownLatch slowAnswers = new CountDownLatch(1);
 
     /**
-     * @param responseTimeout how long to wait for an answer
+     * Builds the downloader under test: once for the class with a generous timeout, and once more for each
+     * timeout test; the suite closes what it builds.
+     *
+     * @param responseTimeout how long to wait for an answer, headers and body, before failing with a
+     *                        {@code TransportException}
      * @return the downloader under test; closed by the suite if it is {@link AutoCloseable}
      */
     protected abstract ImageDownloader createDownloader(Duration responseTimeout);
@@ -65,11 +74,16 @@ public abstract class ImageDownloaderContract {
 
     @AfterAll
     final void stopFakeBackend() throws Exception {
-        if (downloader instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+        slowAnswers.countDown();
+        close(downloader);
         if (fake != null) {
             fake.close();
+        }
+    }
+
+    private static void close(ImageDownloader downloader) throws Exception {
+        if (downloader instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 
@@ -86,10 +100,23 @@ public abstract class ImageDownloaderContract {
         if (request.path().equals("/elsewhere")) {
             return FakeResponse.redirect("file:///etc/passwd");
         }
+        if (request.path().equals("/no-answer")) {
+            awaitQuietly(slowAnswers);
+            return FakeResponse.dropConnection();
+        }
         if (request.path().equals("/broken")) {
             return FakeResponse.json(503, "{\"code\":1,\"message\":\"service unavailable\"}");
         }
         return null;
+    }
+
+    // Holds a server thread until the suite ends; the fake drops the connection then.
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static byte[] image(int size) {
@@ -146,5 +173,22 @@ public abstract class ImageDownloaderContract {
     @Test
     void aRedirectToAnotherSchemeFailsWithTransportException() {
         Outcomes.failure(downloader.download(url("/elsewhere"), 10_000), TransportException.class);
+    }
+
+    @Test
+    void aDownloadAnsweredTooSlowlyFailsWithTransportExceptionAtTheResponseTimeout() throws Exception {
+        ImageDownloader impatient = createDownloader(SHORT_TIMEOUT);
+        try {
+            long start = System.nanoTime();
+            Outcomes.failure(impatient.download(url("/no-answer"), 10_000), TransportException.class);
+            assertFasterThan(start, Duration.ofSeconds(5));
+        } finally {
+            close(impatient);
+        }
+    }
+
+    private static void assertFasterThan(long startNanos, Duration limit) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        assertTrue(took.compareTo(limit) < 0, "the timeout was not honoured: the download took " + took);
     }
 }

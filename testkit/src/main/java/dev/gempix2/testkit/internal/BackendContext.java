@@ -11,7 +11,7 @@ public final class BackendContext {
     private final KeyRing keys = new KeyRing();
     private final ScriptBook scripts = new ScriptBook();
     private final TaskBook tasks = new TaskBook();
-    private final Journal journal = new Journal();
+    private final Journal journal;
     private final Holds holds = new Holds();
     private final Scheduler scheduler;
     private final CallbackSender callbacks;
@@ -21,6 +21,7 @@ public final class BackendContext {
     /** @param settings the fake's settings */
     public BackendContext(BackendSettings settings) {
         this.settings = settings;
+        this.journal = new Journal(settings.journalLimit());
         this.scheduler = new Scheduler(settings.clock());
         this.callbacks = new CallbackSender(settings.clock(), journal, scheduler, settings.callbackAttempts(),
                 settings.callbackRetryDelay());

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param models the model ids accepted
  * @param callbackAttempts how many times a callback is tried in all
  * @param callbackRetryDelay the first wait before a retry (real time), doubling after each
+ * @param journalLimit how many requests (and callback attempts) the journal keeps at most
  */
 public record BackendSettings(Clock clock, Duration[] stages, ImageMode imageMode, Set<String> models,
-                              int callbackAttempts, Duration callbackRetryDelay) {
+                              int callbackAttempts, Duration callbackRetryDelay, int journalLimit) {
 
     /** Copies the stages and models. */
     public BackendSettings {

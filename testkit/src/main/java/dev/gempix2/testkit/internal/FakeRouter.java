@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,8 @@ public final class FakeRouter implements HttpHandler {
                     ? ProviderAnswers.invalid("request body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB")
                     : answer(request, exchange.getRequestHeaders().getFirst("Authorization"));
             write(exchange, response);
+        } catch (StalledBody stalled) {
+            // The connection is dropped on purpose: the exchange closes with its body unfinished.
         } catch (IOException | RuntimeException failure) {
             LOG.log(System.Logger.Level.WARNING, "GemPix2 fake: failed to answer "
                     + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(), failure);
@@ -88,11 +91,13 @@ public final class FakeRouter implements HttpHandler {
 
     private FakeResponse apply(Answer answer) {
         Optional<Fault> fault = answer.fault();
+        // A fault that strikes after creating the task does the usual work (the task exists) before anything else.
+        Optional<FakeResponse> done = fault.filter(Fault::createsTheTask).map(ignored -> answer.usual().get());
         if (fault.isPresent() && !fault.get().delay().isZero()
                 && !context.holds().await(fault.get().delay(), context.scheduler())) {
             return FakeResponse.dropConnection();
         }
-        return fault.flatMap(Fault::response).orElseGet(answer.usual());
+        return fault.flatMap(Fault::response).or(() -> done).orElseGet(answer.usual());
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
@@ -102,7 +107,14 @@ public final class FakeRouter implements HttpHandler {
         }
     }
 
-    private static void write(HttpExchange exchange, FakeResponse response) throws IOException {
+    // Thrown to leave an answer unfinished, so that closing the exchange drops the connection.
+    private static final class StalledBody extends RuntimeException {
+        StalledBody() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void write(HttpExchange exchange, FakeResponse response) throws IOException {
         if (response.dropsConnection()) {
             return; // closing the exchange before any header is sent closes the connection
         }
@@ -112,6 +124,14 @@ public final class FakeRouter implements HttpHandler {
         boolean bodyless = body.length == 0 || exchange.getRequestMethod().equals("HEAD")
                 || status == 204 || status == 304 || status < 200;
         exchange.sendResponseHeaders(status, bodyless ? -1 : body.length);
+        if (!bodyless && response.stallsAfter().isPresent()) {
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, response.stallsAfter().getAsInt());
+            out.flush();
+            // Until a reset or close calls the hold off; a day is "for ever" for a test.
+            context.holds().await(Duration.ofDays(1), context.scheduler());
+            throw new StalledBody();
+        }
         if (!bodyless) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -119,9 +139,11 @@ public final class FakeRouter implements HttpHandler {
         }
     }
 
-    private static void writeQuietly(HttpExchange exchange, FakeResponse response) {
+    private void writeQuietly(HttpExchange exchange, FakeResponse response) {
         try {
             write(exchange, response);
+        } catch (StalledBody stalled) {
+            // The connection is dropped on purpose: the exchange closes with its body unfinished.
         } catch (IOException | RuntimeException alreadyAnswered) {
             // Headers were sent before the failure, or the client left: nothing more can be said.
         }

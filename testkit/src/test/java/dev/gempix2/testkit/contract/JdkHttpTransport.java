@@ -104,7 +104,14 @@ final class JdkHttpTransport implements ImageGenerator, ImageDownloader {
 
     @Override
     public CompletableFuture<byte[]> download(URI url, long maxBytes) {
-        return CompletableFuture.supplyAsync(() -> downloadBlocking(url, maxBytes, 0));
+        // The JDK's request timeout covers the headers only; a body that stops coming needs a deadline of its own.
+        return CompletableFuture.supplyAsync(() -> downloadBlocking(url, maxBytes, 0))
+                .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof java.util.concurrent.TimeoutException
+                                ? new TransportException("the download of " + url + " timed out after " + timeout,
+                                        failure)
+                                : failure));
     }
 
     private byte[] downloadBlocking(URI url, long maxBytes, int redirects) {
