@@ -1,7 +1,7 @@
 package dev.gempix2.micronaut.internal;
 
-import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.DownloadRules;
 import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
@@ -66,8 +66,7 @@ final class CappedBody implements Subscriber<HttpResponse<ByteBuffer<?>>> {
         int size = buffer == null ? 0 : buffer.readableBytes();
         if (declared > maxBytes || (long) bytes.size() + size > maxBytes) {
             subscription.get().cancel();
-            future.completeExceptionally(new ResponseTooLargeException("The image at " + url + " is larger than the "
-                    + maxBytes + " bytes accepted", maxBytes));
+            future.completeExceptionally(DownloadRules.tooLarge(url, maxBytes, declared > maxBytes ? declared : -1));
             return;
         }
         if (buffer != null) {

@@ -7,6 +7,7 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
 import io.micronaut.core.type.Argument;
@@ -19,7 +20,6 @@ import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,11 +33,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MicronautHttpTransport implements ImageGenerator, ImageDownloader {
     private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
-    /** The port's limit on redirects of an image download. */
-    static final int MAX_DOWNLOAD_REDIRECTS = 3;
     // Micronaut counts redirects in this request attribute against the client's max-redirects (default 5) and
-    // has no per-request limit; starting the count higher leaves exactly MAX_DOWNLOAD_REDIRECTS. The downloader
-    // contract test fails if a Micronaut upgrade renames it.
+    // has no per-request limit; starting the count higher leaves exactly DownloadRules.MAX_REDIRECTS. The
+    // downloader contract test fails if a Micronaut upgrade renames it.
     private static final String REDIRECT_COUNT_ATTRIBUTE = "micronaut.http.client.redirect-count";
 
     private final StreamingHttpClient http;
@@ -56,7 +54,7 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
     public MicronautHttpTransport(StreamingHttpClient http, JsonMapper json, URI baseUrl, ApiKey apiKey,
                                   int clientMaxRedirects) {
         this.http = Objects.requireNonNull(http, "http");
-        this.skippedRedirects = Math.max(0, clientMaxRedirects - MAX_DOWNLOAD_REDIRECTS);
+        this.skippedRedirects = Math.max(0, clientMaxRedirects - DownloadRules.MAX_REDIRECTS);
         this.reader = new ResponseReader(Objects.requireNonNull(json, "json"));
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -84,22 +82,22 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
 
     @Override
     public CompletableFuture<byte[]> download(URI url, long maxBytes) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return CompletableFuture.failedFuture(new TransportException(
-                    "Only http(s) image URLs can be downloaded, got scheme '" + scheme + "'", false, null));
+        try {
+            DownloadRules.requireHttp(url);
+        } catch (TransportException refused) {
+            return CompletableFuture.failedFuture(refused);
         }
         MutableHttpRequest<?> get = HttpRequest.GET(url);
         get.setAttribute(REDIRECT_COUNT_ATTRIBUTE, skippedRedirects);
-        if (sameOrigin(url, baseUrl)) {
+        if (DownloadRules.sendsApiKeyTo(baseUrl, url)) {
             get.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader());
         }
+        String what = "downloading " + DownloadRules.shown(url);
         try {
             return CappedBody.collect(url, maxBytes, http.exchangeStream(get, BYTES))
-                    .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                            reader.failure(failure, "downloading " + url)));
+                    .exceptionallyCompose(failure -> CompletableFuture.failedFuture(reader.failure(failure, what)));
         } catch (RuntimeException refused) {
-            return CompletableFuture.failedFuture(reader.failure(refused, "downloading " + url));
+            return CompletableFuture.failedFuture(reader.failure(refused, what));
         }
     }
 
@@ -114,23 +112,6 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(reader.failure(refused, what));
         }
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
-                && effectivePort(a) == effectivePort(b);
-    }
-
-    private static String lower(String text) {
-        return text == null ? null : text.toLowerCase(Locale.ROOT);
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** The HTTP client belongs to the application context, which closes it; nothing else is held. */

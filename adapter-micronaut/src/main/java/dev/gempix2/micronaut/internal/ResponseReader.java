@@ -2,6 +2,7 @@ package dev.gempix2.micronaut.internal;
 
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.ExchangeFailures;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
 import io.micronaut.core.type.Argument;
@@ -11,12 +12,9 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns what Micronaut's HTTP client produced (a response, or an error carrying one, or an I/O failure) into a
@@ -69,7 +67,7 @@ final class ResponseReader {
         if (cause instanceof HttpClientResponseException withResponse) {
             return WireFormat.error(read(withResponse.getResponse()));
         }
-        if (neverSent(cause)) {
+        if (ExchangeFailures.neverReachedServer(cause)) {
             return new TransportException("Could not connect to GemPix2 while " + what + ": " + cause.getMessage(),
                     false, cause);
         }
@@ -78,17 +76,6 @@ final class ResponseReader {
                     + " (tune micronaut.http.services.gempix2.read-timeout)", true, cause);
         }
         return new TransportException("I/O error while " + what + ": " + cause.getMessage(), true, cause);
-    }
-
-    private static boolean neverSent(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Netty's connect timeout is a ConnectException too.
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof SSLHandshakeException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -146,12 +146,26 @@ class MicronautHttpTransportTest {
     }
 
     @Test
+    void theKeyDoesNotFollowARedirectFromTheApiOriginToAnotherHost() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        try (StubHttpServer cdn = new StubHttpServer()) {
+            cdn.answer(200, "image/png", png, Map.of());
+            stub.answer(302, "text/plain", new byte[0], Map.of("Location", cdn.url() + "/img/1.png"));
+
+            assertThat(await(transport.download(stub.url().resolve("/files/1.png"), 1024))).isEqualTo(png);
+
+            assertThat(stub.received().get(0).header("Authorization")).isEqualTo("Bearer " + KEY.reveal());
+            assertThat(cdn.received().get(0).header("Authorization")).isNull();
+        }
+    }
+
+    @Test
     void downloadFailsOnceTheBodyPassesTheCap() {
         stub.answer(200, "image/png", new byte[10_000], Map.of());
 
         assertThatThrownBy(() -> await(transport.download(stub.url().resolve("/img/big.png"), 1_000)))
                 .isInstanceOf(TransportException.class)
-                .hasMessageContaining("larger than the 1000 bytes accepted");
+                .hasMessageContaining("/img/big.png").hasMessageContaining("larger than the limit of 1000 bytes");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireFormat;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,7 @@ public final class ErrorResponseMapper implements ResponseExceptionMapper<Runtim
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status >= 400 || (status >= 300 && !RestClientImageDownloader.isRedirect(status));
+        return status >= 400 || (status >= 300 && !DownloadRules.isRedirect(status));
     }
 
     @Override

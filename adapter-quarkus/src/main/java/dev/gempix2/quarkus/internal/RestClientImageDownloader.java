@@ -1,8 +1,7 @@
 package dev.gempix2.quarkus.internal;
 
-import dev.gempix2.core.error.ResponseTooLargeException;
-import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.port.ImageDownloader;
+import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
@@ -12,14 +11,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link ImageDownloader} over the Quarkus REST Client. Follows at most {@value #MAX_REDIRECTS} redirects, only to
- * http(s). The size cap is checked against {@code Content-Length} before the body is read and against the body
+ * {@link ImageDownloader} over the Quarkus REST Client. Follows redirects as core's {@link DownloadRules} say (at
+ * most {@value DownloadRules#MAX_REDIRECTS}, only to http(s)) and sends no API key, not even to the API's own
+ * origin. The size cap is checked against {@code Content-Length} before the body is read and against the body
  * itself; the REST Client buffers a response before handing it over, so a server that lies about its length is
  * caught once the body has arrived.
  */
 public final class RestClientImageDownloader implements ImageDownloader, AutoCloseable {
-    static final int MAX_REDIRECTS = 3;
-
     private final GemPix2RestApi api;
     private final boolean ownsApi;
 
@@ -43,7 +41,7 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
     @Override
     public CompletableFuture<byte[]> download(URI url, long maxBytes) {
         try {
-            requireHttp(url);
+            DownloadRules.requireHttp(url);
             return fetch(url, maxBytes, 0).onFailure().transform(TransportFailures::toGemPix2).subscribeAsCompletionStage();
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(TransportFailures.toGemPix2(refused));
@@ -53,7 +51,7 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
     private Uni<byte[]> fetch(URI url, long maxBytes, int redirects) {
         return api.fetch(url.toString()).flatMap(response -> {
             int status = response.getStatus();
-            if (isRedirect(status)) {
+            if (DownloadRules.isRedirect(status)) {
                 return follow(url, response, maxBytes, redirects);
             }
             if (status < 200 || status >= 300) {
@@ -66,15 +64,7 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
     private Uni<byte[]> follow(URI from, Response response, long maxBytes, int redirects) {
         String location = response.getHeaderString("Location");
         response.close();
-        if (redirects >= MAX_REDIRECTS) {
-            throw new TransportException("the download of " + shown(from) + " was redirected more than " + MAX_REDIRECTS
-                    + " times", true, null);
-        }
-        if (location == null || location.isBlank()) {
-            throw new TransportException("the download of " + shown(from) + " was redirected without a Location", true, null);
-        }
-        URI next = from.resolve(location.strip());
-        requireHttp(next);
+        URI next = DownloadRules.redirectTarget(from, location, redirects);
         return fetch(next, maxBytes, redirects + 1);
     }
 
@@ -82,11 +72,11 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
         OptionalLong declared = contentLength(response);
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
             response.close();
-            throw tooLarge(url, maxBytes);
+            throw DownloadRules.tooLarge(url, maxBytes, declared.getAsLong());
         }
         byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
         if (bytes.length > maxBytes) {
-            throw tooLarge(url, maxBytes);
+            throw DownloadRules.tooLarge(url, maxBytes);
         }
         return bytes;
     }
@@ -98,29 +88,5 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
         } catch (NumberFormatException unreadable) {
             return OptionalLong.empty();
         }
-    }
-
-    private static ResponseTooLargeException tooLarge(URI url, long maxBytes) {
-        return new ResponseTooLargeException("the image at " + shown(url) + " is larger than the limit of " + maxBytes
-                + " bytes (GemPix2Client.Builder.maxDownloadBytes raises it)", maxBytes);
-    }
-
-    // A query string may hold a signature: messages show the URL without it.
-    private static String shown(URI url) {
-        String text = url.toString();
-        int query = text.indexOf('?');
-        return query < 0 ? text : text.substring(0, query);
-    }
-
-    private static void requireHttp(URI url) {
-        String scheme = url.getScheme();
-        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || url.getHost() == null) {
-            throw new TransportException("only http(s) image URLs are downloaded, not " + shown(url), false, null);
-        }
-    }
-
-    /** @param status an HTTP status @return true for the redirects a download follows */
-    static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 }

@@ -2,9 +2,7 @@ package dev.gempix2.quarkus.internal;
 
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.TransportException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
+import dev.gempix2.core.wire.ExchangeFailures;
 
 /** Maps what the REST Client fails with to core's exceptions. */
 final class TransportFailures {
@@ -23,19 +21,20 @@ final class TransportFailures {
                 return mapped;
             }
         }
+        if (ExchangeFailures.neverReachedServer(failure)) {
+            return new TransportException("could not connect to GemPix2: " + describe(failure), false, failure);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (isConnectFailure(cause)) {
+            if (isConnectTimeout(cause)) {
                 return new TransportException("could not connect to GemPix2: " + describe(cause), false, failure);
             }
         }
         return new TransportException("the exchange with GemPix2 failed: " + describe(failure), true, failure);
     }
 
-    private static boolean isConnectFailure(Throwable cause) {
-        // Netty's ConnectTimeoutException extends ConnectException; matched by name to keep Netty off our imports.
-        return cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException
-                || cause.getClass().getName().endsWith("ConnectTimeoutException");
+    private static boolean isConnectTimeout(Throwable cause) {
+        // Matched by name to keep Netty and Vert.x off our imports, whichever of their connect timeouts it is.
+        return cause.getClass().getName().endsWith("ConnectTimeoutException");
     }
 
     private static String describe(Throwable failure) {

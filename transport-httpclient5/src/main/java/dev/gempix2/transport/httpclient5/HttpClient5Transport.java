@@ -10,6 +10,7 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.transport.httpclient5.internal.AsyncClientSetup;
 import dev.gempix2.transport.httpclient5.internal.AsyncExchange;
@@ -162,7 +163,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         if (url == null || !url.isAbsolute() || url.getHost() == null
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("url",
-                    "must be an absolute http(s) URL, got " + url));
+                    "must be an absolute http(s) URL, got " + (url == null ? null : DownloadRules.shown(url))));
         }
         if (maxBytes <= 0) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("maxBytes", "must be positive"));
@@ -217,8 +218,10 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         if (closed.get()) {
             return closedFailure();
         }
-        BoundedBodyConsumer consumer = new BoundedBodyConsumer(JsonCodec.MAX_BODY_BYTES, "GemPix2's answer to " + action,
-                "The API never sends such answers; check the base URL.");
+        BoundedBodyConsumer consumer = new BoundedBodyConsumer(JsonCodec.MAX_BODY_BYTES, declared -> "GemPix2's answer to "
+                + action + " is larger than the limit of " + JsonCodec.MAX_BODY_BYTES + " bytes"
+                + (declared < 0 ? "" : " (its Content-Length is " + declared + ")")
+                + "; reading stopped there. The API never sends such answers; check the base URL.");
         return exchange.send(request.build(), body, consumer, action);
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -26,8 +27,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
     static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private final long maxBytes;
-    private final String what;
-    private final String hint;
+    private final LongFunction<String> tooLargeMessage;
     private final AtomicBoolean done = new AtomicBoolean();
     private FutureCallback<HttpAnswer> resultCallback;
     private ByteArrayOutputStream buffer;
@@ -39,13 +39,12 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
 
     /**
      * @param maxBytes the largest successful body accepted
-     * @param what names the resource in the error message, e.g. {@code "the image at https://host/a.png"}
-     * @param hint what the user can do about a body too large, ends the message
+     * @param tooLargeMessage the message for a successful body past {@code maxBytes}, given its declared
+     *                        {@code Content-Length} when that was the reason, or -1 when the body itself was
      */
-    public BoundedBodyConsumer(long maxBytes, String what, String hint) {
+    public BoundedBodyConsumer(long maxBytes, LongFunction<String> tooLargeMessage) {
         this.maxBytes = maxBytes;
-        this.what = what;
-        this.hint = hint;
+        this.tooLargeMessage = tooLargeMessage;
     }
 
     @Override
@@ -64,7 +63,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
         }
         long declared = entity.getContentLength();
         if (success && declared > maxBytes) {
-            throw tooLarge(" (its Content-Length is " + declared + ")");
+            throw tooLarge(declared);
         }
         int initial = (int) Math.min(Math.max(declared, 8 * 1024), Math.min(limit, 1024 * 1024));
         buffer = new ByteArrayOutputStream(initial);
@@ -92,7 +91,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
         if (length > room) {
             if (!cutAtLimit) {
                 src.position(src.limit());
-                throw tooLarge("");
+                throw tooLarge(-1);
             }
             copy(src, (int) room);
             complete(buffer.toByteArray());
@@ -130,13 +129,8 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
         }
     }
 
-    private BodyTooLargeException tooLarge(String detail) {
-        return new BodyTooLargeException(capitalize(what) + " is larger than the limit of " + maxBytes + " bytes"
-                + detail + "; reading stopped there. " + hint, maxBytes);
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    private BodyTooLargeException tooLarge(long declaredLength) {
+        return new BodyTooLargeException(tooLargeMessage.apply(declaredLength), maxBytes);
     }
 
     private static String headerValue(HttpResponse response, String name) {

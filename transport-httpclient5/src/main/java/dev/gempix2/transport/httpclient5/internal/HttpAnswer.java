@@ -1,5 +1,6 @@
 package dev.gempix2.transport.httpclient5.internal;
 
+import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireResponse;
 import java.io.IOException;
 
@@ -18,10 +19,9 @@ public record HttpAnswer(int status, byte[] body, String retryAfter, String loca
         return status >= 200 && status < 300;
     }
 
-    /** @return true for a redirect that names where to go */
+    /** @return true for a redirect status a download follows (its Location may still be missing) */
     public boolean isRedirect() {
-        return (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
-                && location != null && !location.isBlank();
+        return DownloadRules.isRedirect(status);
     }
 
     /**

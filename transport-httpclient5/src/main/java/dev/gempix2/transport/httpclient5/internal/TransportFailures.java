@@ -3,14 +3,13 @@ package dev.gempix2.transport.httpclient5.internal;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.ExchangeFailures;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.ConnectionShutdownException;
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -48,11 +47,9 @@ public final class TransportFailures {
     }
 
     private static boolean isConnectPhase(Throwable cause) {
-        return cause instanceof UnknownHostException
-                || cause instanceof ConnectException
+        // Core knows the JDK's connect failures; these are HttpClient 5's own, all thrown before sending.
+        return ExchangeFailures.neverReachedServer(cause)
                 || cause instanceof ConnectTimeoutException
-                || cause instanceof NoRouteToHostException
-                || cause instanceof SSLHandshakeException
                 || cause instanceof RequestNotExecutedException
                 || cause instanceof DeadlineTimeoutException
                 || cause instanceof ConnectionShutdownException;

@@ -1,0 +1,40 @@
+package dev.gempix2.core.wire;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Which I/O failures prove that a request never reached the server, shared by every transport: a submit is
+ * retried only then, since a second task costs credits. A transport adds the failures only its HTTP library
+ * throws before sending (such as a pool's lease timeout). Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * new TransportException("Could not connect to GemPix2", !ExchangeFailures.neverReachedServer(failure), failure);
+ * }</pre>
+ */
+public final class ExchangeFailures {
+    // Far deeper than any real cause chain; stops a chain that loops back on itself.
+    private static final int MAX_CAUSES = 32;
+
+    private ExchangeFailures() {
+    }
+
+    /**
+     * @param failure what an exchange failed with, possibly wrapped (e.g. in a {@code CompletionException})
+     * @return true when some cause in its chain is a failure to connect: connection refused or timed out
+     *         ({@link ConnectException}), unknown host, no route to host, or a failed TLS handshake
+     */
+    public static boolean neverReachedServer(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException) {
+                return true;
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return false;
+    }
+}
