@@ -3,7 +3,6 @@ package dev.gempix2.core.wire;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Which I/O failures prove that a request never reached the server, shared by every transport: a submit is
@@ -17,6 +16,8 @@ import javax.net.ssl.SSLHandshakeException;
 public final class ExchangeFailures {
     // Far deeper than any real cause chain; stops a chain that loops back on itself.
     private static final int MAX_CAUSES = 32;
+    // Named, not imported: core depends on java.* only, and a TLS handshake failure is known by its class name.
+    private static final String TLS_HANDSHAKE_FAILURE = "javax.net.ssl.SSLHandshakeException";
 
     private ExchangeFailures() {
     }
@@ -30,10 +31,19 @@ public final class ExchangeFailures {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException) {
+                    || cause instanceof NoRouteToHostException || isTlsHandshakeFailure(cause)) {
                 return true;
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return false;
+    }
+
+    private static boolean isTlsHandshakeFailure(Throwable cause) {
+        for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(TLS_HANDSHAKE_FAILURE)) {
+                return true;
+            }
         }
         return false;
     }
