@@ -159,4 +159,24 @@ class ConfigReadingTest {
 
         assertThat(unknown).containsExactly("gempix2.callback.verfy", "gempix2.version");
     }
+
+    @Test
+    void theDownloadTimeoutIsTheGempix2ClientsReadTimeoutThenTheGlobalOneThenQuarkusDefault() {
+        assertThat(ConfigReading.readTimeout(raw(Map.of("quarkus.rest-client.gempix2.read-timeout", "1500",
+                "quarkus.rest-client.read-timeout", "9000")))).isEqualTo(Duration.ofMillis(1500));
+        assertThat(ConfigReading.readTimeout(raw(Map.of("quarkus.rest-client.read-timeout", "9000"))))
+                .isEqualTo(Duration.ofSeconds(9));
+        assertThat(ConfigReading.readTimeout(raw(Map.of()))).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anUnreadableReadTimeoutIsReportedByTheKeysName() {
+        assertThatThrownBy(() -> ConfigReading.readTimeout(raw(Map.of("quarkus.rest-client.gempix2.read-timeout",
+                "30s")))).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("quarkus.rest-client.gempix2.read-timeout must be a positive number");
+    }
+
+    private static org.eclipse.microprofile.config.Config raw(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 300)).build();
+    }
 }

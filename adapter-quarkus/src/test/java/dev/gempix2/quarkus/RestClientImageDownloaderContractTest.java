@@ -16,6 +16,6 @@ class RestClientImageDownloaderContractTest extends ImageDownloaderContract {
     protected ImageDownloader createDownloader(Duration responseTimeout) {
         // Every download names its own absolute URL; the base URL is never used.
         return new RestClientImageDownloader(StandaloneRestClients.build(URI.create("http://unused.invalid"),
-                responseTimeout), true);
+                responseTimeout), true, responseTimeout);
     }
 }

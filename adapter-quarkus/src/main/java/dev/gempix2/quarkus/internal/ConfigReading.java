@@ -8,6 +8,7 @@ import dev.gempix2.quarkus.GemPix2Config;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,12 @@ public final class ConfigReading {
             "gempix2.polling.initial-delay", "gempix2.polling.max-interval", "gempix2.polling.wait-timeout",
             "gempix2.retry.max-retries",
             "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify");
+
+    /** The per-client read timeout of the {@code gempix2} REST client, in milliseconds. */
+    static final String READ_TIMEOUT_KEY = "quarkus.rest-client.gempix2.read-timeout";
+
+    /** Quarkus' default for {@code quarkus.rest-client.read-timeout}. */
+    static final long DEFAULT_READ_TIMEOUT_MILLIS = 30_000;
 
     private ConfigReading() {
     }
@@ -85,6 +92,38 @@ public final class ConfigReading {
                     Set.of("gempix2.callback.path"));
         }
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /**
+     * The REST client's read timeout, which the downloader also applies to a whole body: {@code
+     * quarkus.rest-client.gempix2.read-timeout}, else {@code quarkus.rest-client.read-timeout}, else Quarkus'
+     * default of {@value #DEFAULT_READ_TIMEOUT_MILLIS} ms.
+     *
+     * @param config the live configuration
+     * @return the read timeout
+     * @throws ConfigurationException naming the key when its value is not a positive number of milliseconds
+     */
+    public static Duration readTimeout(Config config) {
+        for (String key : List.of(READ_TIMEOUT_KEY, "quarkus.rest-client.read-timeout")) {
+            Optional<String> text = config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
+            if (text.isPresent()) {
+                return positiveMillis(key, text.get());
+            }
+        }
+        return Duration.ofMillis(DEFAULT_READ_TIMEOUT_MILLIS);
+    }
+
+    private static Duration positiveMillis(String key, String text) {
+        try {
+            long millis = Long.parseLong(text.strip());
+            if (millis > 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the key's name
+        }
+        throw new ConfigurationException(key + " must be a positive number of milliseconds such as 30000, got '"
+                + text + "'", Set.of(key));
     }
 
     /** @param config the mapping @return the retry policy @throws ConfigurationException naming the key */

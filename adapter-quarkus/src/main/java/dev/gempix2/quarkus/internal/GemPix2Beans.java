@@ -67,12 +67,15 @@ public class GemPix2Beans {
         return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false);
     }
 
-    /** @param api the REST client with config key {@code gempix2} @return the downloader */
+    /**
+     * @param api the REST client with config key {@code gempix2}
+     * @return the downloader, whose hops are bounded by the REST client's read timeout (headers and body)
+     */
     @Produces
     @DefaultBean
     @Singleton
     ImageDownloader downloader(@RestClient GemPix2RestApi api) {
-        return new RestClientImageDownloader(api, false);
+        return new RestClientImageDownloader(api, false, ConfigReading.readTimeout(ConfigProvider.getConfig()));
     }
 
     /** @return a new in-memory repository: tasks do not survive a restart unless the application brings a store */

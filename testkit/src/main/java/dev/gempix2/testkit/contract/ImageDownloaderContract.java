@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The behaviour every {@link ImageDownloader} must have, against files the {@link FakeGemPix2Backend} serves:
  * the bytes as served, the size cap, HTTP errors mapped like the generator's, at most 3 redirects and only to
- * http(s), and the response timeout honoured for an answer that never comes. A downloader's test only says how to build itself:
+ * http(s), and the response timeout honoured for the headers and for a body that stops coming. A downloader's test only says how to build itself:
  *
  * <pre>{@code
  * class HttpClient5DownloaderContractTest extends ImageDownloaderContract {
@@ -103,6 +103,9 @@ public abstract class ImageDownloaderContract {
         if (request.path().equals("/no-answer")) {
             awaitQuietly(slowAnswers);
             return FakeResponse.dropConnection();
+        }
+        if (request.path().equals("/stalled-body")) {
+            return FakeResponse.of(200, "image/png", image(100_000)).stallingAfter(1000);
         }
         if (request.path().equals("/broken")) {
             return FakeResponse.json(503, "{\"code\":1,\"message\":\"service unavailable\"}");
@@ -182,6 +185,20 @@ public abstract class ImageDownloaderContract {
             long start = System.nanoTime();
             Outcomes.failure(impatient.download(url("/no-answer"), 10_000), TransportException.class);
             assertFasterThan(start, Duration.ofSeconds(5));
+        } finally {
+            close(impatient);
+        }
+    }
+
+    @Test
+    void aDownloadWhoseBodyStallsFailsWithTransportExceptionAtTheResponseTimeout() throws Exception {
+        ImageDownloader impatient = createDownloader(SHORT_TIMEOUT);
+        try {
+            long start = System.nanoTime();
+            TransportException failure = Outcomes.failure(impatient.download(url("/stalled-body"), 1_000_000),
+                    TransportException.class);
+            assertFasterThan(start, Duration.ofSeconds(5));
+            assertTrue(failure.requestMayHaveReachedServer(), "the server answered, so the request reached it");
         } finally {
             close(impatient);
         }
