@@ -7,24 +7,20 @@ import io.micronaut.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * Collects a streamed response body, failing (and cancelling the exchange) as soon as it passes a size cap, so
  * that a huge or endless body never fills the heap. Copies each chunk while it is handed over, since Micronaut
  * releases the chunk's buffer right after.
  */
-final class CappedBody implements Subscriber<HttpResponse<ByteBuffer<?>>> {
-    private final CompletableFuture<byte[]> future = new CompletableFuture<>();
-    private final AtomicReference<Subscription> subscription = new AtomicReference<>();
+final class CappedBody extends FutureSubscriber<HttpResponse<ByteBuffer<?>>, byte[]> {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final URI url;
     private final long maxBytes;
 
     private CappedBody(URI url, long maxBytes) {
+        super(Long.MAX_VALUE);
         this.url = url;
         this.maxBytes = maxBytes;
     }
@@ -36,24 +32,7 @@ final class CappedBody implements Subscriber<HttpResponse<ByteBuffer<?>>> {
      * @return the whole body, or a {@link TransportException} once it passes {@code maxBytes}
      */
     static CompletableFuture<byte[]> collect(URI url, long maxBytes, Publisher<HttpResponse<ByteBuffer<?>>> chunks) {
-        CappedBody subscriber = new CappedBody(url, maxBytes);
-        subscriber.future.whenComplete((value, error) -> {
-            Subscription current = subscriber.subscription.get();
-            if (current != null && subscriber.future.isCancelled()) {
-                current.cancel();
-            }
-        });
-        chunks.subscribe(subscriber);
-        return subscriber.future;
-    }
-
-    @Override
-    public void onSubscribe(Subscription s) {
-        if (!subscription.compareAndSet(null, s)) {
-            s.cancel();
-            return;
-        }
-        s.request(Long.MAX_VALUE);
+        return new CappedBody(url, maxBytes).subscribeTo(chunks);
     }
 
     @Override
@@ -65,18 +44,13 @@ final class CappedBody implements Subscriber<HttpResponse<ByteBuffer<?>>> {
         ByteBuffer<?> buffer = chunk.body();
         int size = buffer == null ? 0 : buffer.readableBytes();
         if (declared > maxBytes || (long) bytes.size() + size > maxBytes) {
-            subscription.get().cancel();
+            cancelExchange();
             future.completeExceptionally(DownloadRules.tooLarge(url, maxBytes, declared > maxBytes ? declared : -1));
             return;
         }
         if (buffer != null) {
             bytes.writeBytes(buffer.toByteArray());
         }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-        future.completeExceptionally(error);
     }
 
     @Override

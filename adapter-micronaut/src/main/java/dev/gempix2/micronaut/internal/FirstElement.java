@@ -2,10 +2,7 @@ package dev.gempix2.micronaut.internal;
 
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * Bridges a single-result {@link Publisher} (what Micronaut's HTTP client returns) to a
@@ -13,11 +10,10 @@ import org.reactivestreams.Subscription;
  *
  * @param <T> the element type
  */
-final class FirstElement<T> implements Subscriber<T> {
-    private final CompletableFuture<T> future = new CompletableFuture<>();
-    private final AtomicReference<Subscription> subscription = new AtomicReference<>();
+final class FirstElement<T> extends FutureSubscriber<T, T> {
 
     private FirstElement() {
+        super(1);
     }
 
     /**
@@ -26,38 +22,12 @@ final class FirstElement<T> implements Subscriber<T> {
      * @return a future of its first element, failed with the publisher's error or when it is empty
      */
     static <T> CompletableFuture<T> of(Publisher<T> publisher) {
-        FirstElement<T> subscriber = new FirstElement<>();
-        subscriber.future.whenComplete((value, error) -> {
-            Subscription current = subscriber.subscription.get();
-            if (current != null && subscriber.future.isCancelled()) {
-                current.cancel();
-            }
-        });
-        publisher.subscribe(subscriber);
-        return subscriber.future;
-    }
-
-    @Override
-    public void onSubscribe(Subscription s) {
-        if (!subscription.compareAndSet(null, s)) {
-            s.cancel();
-            return;
-        }
-        if (future.isCancelled()) {
-            s.cancel();
-        } else {
-            s.request(1);
-        }
+        return new FirstElement<T>().subscribeTo(publisher);
     }
 
     @Override
     public void onNext(T value) {
         future.complete(value);
-    }
-
-    @Override
-    public void onError(Throwable error) {
-        future.completeExceptionally(error);
     }
 
     @Override
