@@ -13,7 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,10 +43,11 @@ class CallbackRouteTest {
     void aGenerationCompletesThroughTheWebhookWithOneConfirmingQuery() {
         Task task = client.generate(ImageRequest.of("a fox in the snow"), Duration.ofSeconds(20));
 
-        List<CallbackDelivery> delivered = fake.callbacksDelivered().stream()
-                .filter(delivery -> delivery.taskId().equals(task.id())).toList();
-        assertThat(delivered).singleElement().satisfies(delivery -> assertThat(delivery.status()).isEqualTo(200));
-        assertThat(delivered.get(0).url().getPath()).startsWith("/gempix2/callback/");
+        CallbackDelivery delivery = fake.awaitCallbackDelivered(task.id(), Duration.ofSeconds(10));
+        assertThat(delivery.status()).isEqualTo(200);
+        assertThat(delivery.url().getPath()).startsWith("/gempix2/callback/");
+        assertThat(fake.callbacksDelivered()).filteredOn(delivered -> delivered.taskId().equals(task.id()))
+                .hasSize(1);
         // Polling is a slow safety net with callbacks on: the final state is confirmed by at most one query.
         assertThat(fake.queriesFor(task.id())).hasSizeLessThanOrEqualTo(1);
     }
@@ -55,8 +55,7 @@ class CallbackRouteTest {
     @Test
     void aCallbackDeliveredTwiceIsAcceptedAsADuplicate() throws Exception {
         Task task = client.generate(ImageRequest.of("a kite"), Duration.ofSeconds(20));
-        CallbackDelivery first = fake.callbacksDelivered().stream()
-                .filter(delivery -> delivery.taskId().equals(task.id())).findFirst().orElseThrow();
+        CallbackDelivery first = fake.awaitCallbackDelivered(task.id(), Duration.ofSeconds(10));
 
         HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(first.url())
                         .header("Content-Type", "application/json")

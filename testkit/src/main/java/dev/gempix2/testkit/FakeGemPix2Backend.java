@@ -302,6 +302,30 @@ public final class FakeGemPix2Backend implements AutoCloseable {
     }
 
     /**
+     * Waits until the receiver has answered a callback of this task with 2xx. A client's wait may complete
+     * (from the confirming query) before the fake has read the receiver's answer, so a test that checks the
+     * delivery after {@code generate} returns waits for it here instead of reading the journal at once.
+     *
+     * @param id a task this fake created
+     * @param timeout how long to wait at most
+     * @return the first delivered callback of that task
+     * @throws AssertionError when none is delivered in time
+     */
+    public CallbackDelivery awaitCallbackDelivered(TaskId id, Duration timeout) {
+        try {
+            CallbackDelivery delivery = context.journal().awaitCallback(
+                    attempt -> attempt.isDelivered() && attempt.taskId().equals(id), timeout);
+            if (delivery == null) {
+                throw new AssertionError("no callback of " + id + " was delivered within " + timeout);
+            }
+            return delivery;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a callback", interrupted);
+        }
+    }
+
+    /**
      * @param timeout how long to wait for a callback attempt to finish
      * @return the oldest finished attempt not yet taken
      * @throws AssertionError when none finishes in time

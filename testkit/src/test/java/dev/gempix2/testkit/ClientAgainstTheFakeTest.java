@@ -83,6 +83,7 @@ class ClientAgainstTheFakeTest {
         CompletableFuture<Task> generated = client.generateAsync(ImageRequest.of("a kite"));
         assertThat(generated).succeedsWithin(Duration.ofSeconds(10))
                 .extracting(Task::status).isEqualTo(TaskStatus.SUCCESS);
+        fake.awaitCallbackDelivered(generated.join().id(), Duration.ofSeconds(10));
         assertThat(fake.callbacksDelivered()).hasSize(1);
     }
 

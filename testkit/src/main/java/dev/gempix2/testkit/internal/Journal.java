@@ -120,6 +120,31 @@ public final class Journal {
         return untakenCallbacks.pollFirst();
     }
 
+    /**
+     * Waits for a callback attempt that matches, among those kept, taken or not.
+     *
+     * @param test which attempt
+     * @param timeout how long to wait
+     * @return the oldest kept attempt that matches, or null after the timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public synchronized CallbackDelivery awaitCallback(Predicate<CallbackDelivery> test, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (CallbackDelivery delivery : callbacks) {
+                if (test.test(delivery)) {
+                    return delivery;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     private void awaitAny(Deque<?> entries, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (entries.isEmpty()) {
