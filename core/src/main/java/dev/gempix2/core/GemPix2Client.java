@@ -10,6 +10,7 @@ import dev.gempix2.core.internal.CallKind;
 import dev.gempix2.core.internal.CallbackIntake;
 import dev.gempix2.core.internal.CallbackThreads;
 import dev.gempix2.core.internal.CallbackTokens;
+import dev.gempix2.core.internal.DataUris;
 import dev.gempix2.core.internal.Failures;
 import dev.gempix2.core.internal.ImageFiles;
 import dev.gempix2.core.internal.RetryingCaller;
@@ -415,7 +416,7 @@ public final class GemPix2Client implements AutoCloseable {
     }
 
     /**
-     * A data URI is decoded here; a URL is fetched by the {@link ImageDownloader} with retries, at most
+     * A data URI is decoded here, within the same size cap (checked before decoding); a URL is fetched by the {@link ImageDownloader} with retries, at most
      * {@link Builder#maxDownloadBytes(long)} bytes.
      *
      * @param image the image
@@ -428,7 +429,7 @@ public final class GemPix2Client implements AutoCloseable {
         }
         if (image.isDataUri()) {
             try {
-                result.complete(image.decode().bytes());
+                result.complete(DataUris.decode(image, maxDownloadBytes));
             } catch (GemPix2Exception malformed) {
                 result.completeExceptionally(malformed);
             }
