@@ -30,6 +30,7 @@ public final class CallbackIntake implements CallbackReceiver {
     private final Executor executor;
     private final boolean verify;
     private final Set<String> beingConfirmed = ConcurrentHashMap.newKeySet();
+    private final EarlyCallbacks early;
 
     /**
      * @param records the records, found by token
@@ -37,9 +38,11 @@ public final class CallbackIntake implements CallbackReceiver {
      * @param query one query of a task, with retries
      * @param executor where the work after answering runs
      * @param verify whether a callback is confirmed by a query
+     * @param early where a callback that beats its submit's answer waits for it
      */
     public CallbackIntake(TaskRecords records, TaskWaits waits, Function<TaskId, CompletableFuture<Task>> query,
-                          Executor executor, boolean verify) {
+                          Executor executor, boolean verify, EarlyCallbacks early) {
+        this.early = early;
         this.records = records;
         this.waits = waits;
         this.query = query;
@@ -75,6 +78,10 @@ public final class CallbackIntake implements CallbackReceiver {
         }
         LOG.log(Level.DEBUG, "GemPix2 callback accepted for task {0}: {1}", reported.id(),
                 reported.status().wireValue());
+        if (record.taskId().isEmpty() && early.hold(record.recordId(), settled -> applyHeld(record, reported, key,
+                settled))) {
+            return CallbackOutcome.ACCEPTED;
+        }
         try {
             executor.execute(() -> handle(record, reported, key));
         } catch (RejectedExecutionException closed) {
@@ -82,6 +89,19 @@ public final class CallbackIntake implements CallbackReceiver {
             LOG.log(Level.DEBUG, "GemPix2 client is closed; callback for task {0} not processed", reported.id());
         }
         return CallbackOutcome.ACCEPTED;
+    }
+
+    /** A callback that beat its submit's answer, now that the submit has settled. */
+    private void applyHeld(TaskRecord record, Task reported, String key, EarlyCallbacks.Settlement settled) {
+        if (settled.taskId() != null ? settled.taskId().equals(reported.id()) : !settled.certainlyNoTask()) {
+            // Same task as the submit's answer; or the submit failed in doubt, and this is all we know of it.
+            handle(record, reported, key);
+            return;
+        }
+        beingConfirmed.remove(key);
+        LOG.log(Level.WARNING, "GemPix2 callback for task {0} came before its submit''s answer, which {1}: rejected",
+                reported.id(), settled.taskId() != null ? "names task " + settled.taskId()
+                        : "says no task was created");
     }
 
     private void handle(TaskRecord record, Task reported, String key) {
