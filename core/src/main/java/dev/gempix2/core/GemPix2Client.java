@@ -3,16 +3,17 @@ package dev.gempix2.core;
 import dev.gempix2.core.defaults.InMemoryTaskRepository;
 import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.error.GemPix2Exception;
-import dev.gempix2.core.error.InvalidRequestException;
-import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.internal.BlockingCalls;
+import dev.gempix2.core.internal.CallArguments;
 import dev.gempix2.core.internal.CallKind;
 import dev.gempix2.core.internal.CallbackIntake;
 import dev.gempix2.core.internal.CallbackThreads;
 import dev.gempix2.core.internal.EarlyCallbacks;
 import dev.gempix2.core.internal.CloseGrace;
-import dev.gempix2.core.internal.DataUris;
+import dev.gempix2.core.internal.EnvironmentTransport;
+import dev.gempix2.core.internal.ImageDownloads;
 import dev.gempix2.core.internal.Failures;
+import dev.gempix2.core.internal.FutureLinks;
 import dev.gempix2.core.internal.ImageFiles;
 import dev.gempix2.core.internal.RetryingCaller;
 import dev.gempix2.core.internal.Snapshots;
@@ -20,8 +21,6 @@ import dev.gempix2.core.internal.StatusListeners;
 import dev.gempix2.core.internal.Submissions;
 import dev.gempix2.core.internal.TaskRecords;
 import dev.gempix2.core.internal.TaskWaits;
-import dev.gempix2.core.internal.TransportDiscovery;
-import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.GeneratedImage;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
@@ -30,12 +29,10 @@ import dev.gempix2.core.model.TaskRecord;
 import dev.gempix2.core.port.Clock;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
-import dev.gempix2.core.port.ImageGeneratorProvider;
 import dev.gempix2.core.port.TaskRepository;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +41,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,7 +85,7 @@ public final class GemPix2Client implements AutoCloseable {
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final boolean ownsGenerator;
-    private final long maxDownloadBytes;
+    private final ImageDownloads downloads;
     private final RetryingCaller caller;
     private final TaskRecords records;
     private final TaskWaits waits;
@@ -116,7 +112,6 @@ public final class GemPix2Client implements AutoCloseable {
         this.ownedExecutor = builder.executor == null ? CallbackThreads.newPool() : null;
         this.executor = builder.executor != null ? builder.executor : ownedExecutor;
         this.ownsGenerator = builder.ownsGenerator;
-        this.maxDownloadBytes = builder.maxDownloadBytes;
         this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter);
         this.records = new TaskRecords(builder.repository != null ? builder.repository : new InMemoryTaskRepository(),
                 clock);
@@ -127,6 +122,7 @@ public final class GemPix2Client implements AutoCloseable {
         this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks, early);
         this.callTimeout = builder.callTimeout;
         this.closeGrace = builder.closeGrace;
+        this.downloads = new ImageDownloads(downloader, caller, retryPolicy, builder.maxDownloadBytes, callTimeout);
         this.submissions = new Submissions(generator, caller, records, callbackBaseUrl, unsettledSubmits, early,
                 executor, GemPix2Client::closedException);
     }
@@ -158,24 +154,7 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the client
      */
     public static GemPix2Client fromEnv(Map<String, String> environment) {
-        String secret = environment.get("GEMPIX2_API_KEY");
-        if (secret == null || secret.isBlank()) {
-            throw new GemPix2Exception("GEMPIX2_API_KEY is not set: get a key at defapi.org and set the "
-                    + "environment variable GEMPIX2_API_KEY");
-        }
-        ApiKey key;
-        try {
-            key = ApiKey.of(secret);
-        } catch (InvalidRequestException malformed) {
-            throw new GemPix2Exception("GEMPIX2_API_KEY is not a valid key: " + malformed.detail().orElse("malformed"));
-        }
-        URI baseUrl = baseUrl(environment.get("GEMPIX2_BASE_URL"));
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ImageGeneratorProvider provider = TransportDiscovery.find(
-                loader != null ? loader : GemPix2Client.class.getClassLoader());
-        ImageGenerator transport = provider.create(baseUrl, key);
-        LOG.log(Level.DEBUG, "GemPix2 client from the environment: transport {0}, base URL {1}, key {2}",
-                provider.name(), baseUrl, key.masked());
+        ImageGenerator transport = EnvironmentTransport.create(environment, DEFAULT_BASE_URL);
         Builder builder = builder().generator(transport);
         builder.ownsGenerator = true;
         try {
@@ -184,24 +163,6 @@ public final class GemPix2Client implements AutoCloseable {
             transport.close();
             throw failed;
         }
-    }
-
-    private static URI baseUrl(String configured) {
-        if (configured == null || configured.isBlank()) {
-            return DEFAULT_BASE_URL;
-        }
-        String shown = configured.length() > 80 ? configured.substring(0, 80) + "…" : configured;
-        try {
-            URI url = new URI(configured.strip());
-            if (url.getHost() != null && ("http".equalsIgnoreCase(url.getScheme())
-                    || "https".equalsIgnoreCase(url.getScheme()))) {
-                return url;
-            }
-        } catch (URISyntaxException malformed) {
-            // reported below
-        }
-        throw new GemPix2Exception("GEMPIX2_BASE_URL is not an absolute http(s) URL: '" + shown
-                + "' (unset it to use " + DEFAULT_BASE_URL + ")");
     }
 
     /**
@@ -241,13 +202,13 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the id, once the provider answered
      */
     public CompletableFuture<TaskId> submitAsync(ImageRequest request, RequestOptions options) {
-        return failIfNull(new CompletableFuture<>(), options, "options") ? submitWithin(request, null, null)
+        return CallArguments.failIfNull(new CompletableFuture<>(), options, "options") ? submitWithin(request, null, null)
                 : submitWithin(request, options, options.timeout().orElse(callTimeout));
     }
 
     private CompletableFuture<TaskId> submitWithin(ImageRequest request, RequestOptions options, Duration timeout) {
         CompletableFuture<TaskId> result = track(new CompletableFuture<>());
-        if (failIfClosed(result) || failIfNull(result, request, "request") || failIfNull(result, options, "options")) {
+        if (failIfClosed(result) || CallArguments.failIfNull(result, request, "request") || CallArguments.failIfNull(result, options, "options")) {
             return result;
         }
         submissions.submit(request, options.retryPolicy().orElse(retryPolicy), timeout, options.headers(), result);
@@ -290,7 +251,7 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<Task> taskAsync(TaskId id, RequestOptions options) {
         CompletableFuture<Task> result = track(new CompletableFuture<>());
-        if (failIfClosed(result) || failIfNull(result, id, "task_id") || failIfNull(result, options, "options")) {
+        if (failIfClosed(result) || CallArguments.failIfNull(result, id, "task_id") || CallArguments.failIfNull(result, options, "options")) {
             return result;
         }
         Map<String, String> headers = options.headers();
@@ -350,10 +311,10 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<Task> awaitAsync(TaskId id, Duration timeout) {
         CompletableFuture<Task> result = track(new CompletableFuture<>());
-        if (failIfClosed(result) || failIfNull(result, id, "task_id") || failIfNotPositive(result, timeout)) {
+        if (failIfClosed(result) || CallArguments.failIfNull(result, id, "task_id") || CallArguments.failIfNotPositive(result, timeout)) {
             return result;
         }
-        follow(waits.await(id, timeout), result);
+        FutureLinks.follow(waits.await(id, timeout), result);
         return result;
     }
 
@@ -401,7 +362,7 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<Task> generateAsync(ImageRequest request, Duration timeout) {
         CompletableFuture<Task> invalid = new CompletableFuture<>();
-        if (failIfNotPositive(invalid, timeout)) {
+        if (CallArguments.failIfNotPositive(invalid, timeout)) {
             return invalid;
         }
         return generateAsync(request, RequestOptions.builder().timeout(timeout).build());
@@ -417,7 +378,7 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<Task> generateAsync(ImageRequest request, RequestOptions options) {
         CompletableFuture<Task> result = track(new CompletableFuture<>());
-        if (failIfNull(result, request, "request") || failIfNull(result, options, "options")) {
+        if (CallArguments.failIfNull(result, request, "request") || CallArguments.failIfNull(result, options, "options")) {
             return result;
         }
         Duration timeout = options.timeout().orElse(pollingPolicy.waitTimeout());
@@ -428,7 +389,7 @@ public final class GemPix2Client implements AutoCloseable {
                 return;
             }
             if (!result.isDone()) {
-                follow(waits.awaitUntil(id, deadline, timeout), result);
+                FutureLinks.follow(waits.awaitUntil(id, deadline, timeout), result);
             }
         });
         return result;
@@ -452,33 +413,10 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<byte[]> downloadAsync(GeneratedImage image) {
         CompletableFuture<byte[]> result = track(new CompletableFuture<>());
-        if (failIfClosed(result) || failIfNull(result, image, "image")) {
+        if (failIfClosed(result) || CallArguments.failIfNull(result, image, "image")) {
             return result;
         }
-        if (image.isDataUri()) {
-            try {
-                result.complete(DataUris.decode(image, maxDownloadBytes));
-            } catch (GemPix2Exception malformed) {
-                result.completeExceptionally(malformed);
-            }
-            return result;
-        }
-        Optional<URI> url = image.url().filter(u -> u.getHost() != null
-                && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())));
-        if (url.isEmpty()) {
-            result.completeExceptionally(new TransportException("GemPix2 returned an image location that is "
-                    + "neither an http(s) URL nor a data: URI: " + image, null));
-            return result;
-        }
-        if (downloader == null) {
-            result.completeExceptionally(new GemPix2Exception("No ImageDownloader configured: the generator does not "
-                    + "download images; set one with GemPix2Client.builder().downloader(...)"));
-            return result;
-        }
-        URI target = url.get();
-        String shown = target.getScheme() + "://" + target.getHost() + target.getRawPath();
-        caller.call(CallKind.DOWNLOAD, shown, () -> downloader.download(target, maxDownloadBytes))
-                .whenComplete((bytes, error) -> dispatch(result, () -> {
+        downloads.fetch(image).whenComplete((bytes, error) -> dispatch(result, () -> {
                     if (error != null) {
                         result.completeExceptionally(Failures.unwrap(error));
                     } else {
@@ -511,7 +449,7 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<Path> saveAsync(GeneratedImage image, Path directory) {
         CompletableFuture<Path> result = track(new CompletableFuture<>());
-        if (failIfNull(result, directory, "directory")) {
+        if (CallArguments.failIfNull(result, directory, "directory")) {
             return result;
         }
         downloadAsync(image).whenComplete((bytes, error) -> {
@@ -597,6 +535,11 @@ public final class GemPix2Client implements AutoCloseable {
         LOG.log(Level.DEBUG, "GemPix2 client closed");
     }
 
+    /** @return the executor this client created and shuts down on close, if it made one (for tests) */
+    ExecutorService ownedExecutor() {
+        return ownedExecutor;
+    }
+
     /**
      * @return how many tasks have a poll loop right now (for tests)
      */
@@ -623,22 +566,6 @@ public final class GemPix2Client implements AutoCloseable {
         return caller.call(CallKind.QUERY, "task " + id, () -> generator.query(id));
     }
 
-    /** Completes the tracked future with the source's outcome; cancelling the tracked one cancels the source. */
-    private static <T> void follow(CompletableFuture<T> source, CompletableFuture<T> result) {
-        result.whenComplete((value, error) -> {
-            if (result.isCancelled() || error != null) {
-                source.cancel(false);
-            }
-        });
-        source.whenComplete((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(Failures.unwrap(error));
-            } else {
-                result.complete(value);
-            }
-        });
-    }
-
     private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
         pending.add(future);
         future.whenComplete((value, error) -> pending.remove(future));
@@ -656,23 +583,6 @@ public final class GemPix2Client implements AutoCloseable {
     private boolean failIfClosed(CompletableFuture<?> result) {
         if (closed.get()) {
             result.completeExceptionally(closedException());
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean failIfNull(CompletableFuture<?> result, Object value, String field) {
-        if (value == null) {
-            result.completeExceptionally(InvalidRequestException.ofField(field, "must not be null"));
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean failIfNotPositive(CompletableFuture<?> result, Duration timeout) {
-        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-            result.completeExceptionally(InvalidRequestException.ofField("timeout",
-                    "must be a positive duration, got " + timeout));
             return true;
         }
         return false;
