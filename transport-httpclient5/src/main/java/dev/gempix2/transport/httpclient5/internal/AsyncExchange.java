@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -13,7 +14,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends one request on the async client and completes a future with the fully read answer, or with the mapped
- * {@code TransportException}. No thread waits: the future completes on the client's I/O thread.
+ * {@code TransportException}. No thread waits: the future completes on the client's I/O thread. Cancelling the
+ * future aborts the exchange and frees its connection.
  *
  * <p>Each request carries its own config (response timeout, redirects off), so that these hold on a client the
  * user built too.
@@ -49,7 +51,7 @@ public final class AsyncExchange {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig);
         try {
-            client.execute(request, consumer, null, context, new FutureCallback<>() {
+            Future<HttpAnswer> exchange = client.execute(request, consumer, null, context, new FutureCallback<>() {
                 @Override
                 public void completed(HttpAnswer answer) {
                     if (!answer.isSuccessful()) {
@@ -73,6 +75,12 @@ public final class AsyncExchange {
                     boolean bodyNeverSent = body != null && !body.sendingStarted();
                     LOG.log(Level.DEBUG, () -> action + " failed: " + failure);
                     result.completeExceptionally(TransportFailures.map(failure, action, bodyNeverSent));
+                }
+            });
+            // A deadline (or a wait that ended) cancels the future: abort the exchange, which frees its connection.
+            result.whenComplete((answer, failure) -> {
+                if (result.isCancelled()) {
+                    exchange.cancel(true);
                 }
             });
         } catch (RuntimeException refused) {
