@@ -38,6 +38,7 @@ import java.util.Optional;
  * {@link GemPix2Exception}. Stateless and thread-safe.
  */
 public final class WireFormat {
+    private static final int MAX_DECIMAL_DIGITS = 64;
     /** The path of the generation endpoint. */
     public static final String SUBMIT_PATH = "/api/image/gen";
     /** The path of the query endpoint. */
@@ -101,7 +102,13 @@ public final class WireFormat {
         if (!(id instanceof String text) || text.isBlank()) {
             throw new TransportException("GemPix2 accepted the request but its answer holds no data.task_id", null);
         }
-        return TaskId.of(text);
+        try {
+            return TaskId.of(text);
+        } catch (InvalidRequestException unusable) {
+            // The provider created (and bills) this task: not the user's fault, and the record must stay in doubt.
+            throw new TransportException("GemPix2 created a task but answered with an id this client cannot use ('"
+                    + shownId(text) + "'); its record stays unfinished, in doubt", true, unusable);
+        }
     }
 
     /**
@@ -279,10 +286,10 @@ public final class WireFormat {
     private static Optional<BigDecimal> decimal(Object value) {
         try {
             if (value instanceof String text && !text.isBlank()) {
-                return Optional.of(new BigDecimal(text.trim()));
+                return sane(new BigDecimal(text.trim()));
             }
             if (value instanceof Number number) {
-                return Optional.of(new BigDecimal(number.toString()));
+                return sane(new BigDecimal(number.toString()));
             }
         } catch (NumberFormatException notADecimal) {
             return Optional.empty();
@@ -290,11 +297,26 @@ public final class WireFormat {
         return Optional.empty();
     }
 
+    private static String shownId(String text) {
+        String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return cut.replaceAll("[^\\x21-\\x7e…]", "?");
+    }
+
+    /** A credit amount is a few digits: one of absurd size or scale is dropped, not printed into the heap. */
+    private static Optional<BigDecimal> sane(BigDecimal value) {
+        return value.precision() <= MAX_DECIMAL_DIGITS && Math.abs(value.scale()) <= MAX_DECIMAL_DIGITS
+                ? Optional.of(value) : Optional.empty();
+    }
+
     private static Instant instant(Object value) {
         if (value instanceof Number number) {
             long raw = number.longValue();
-            // Ten-digit values are epoch seconds; larger ones are milliseconds.
-            return raw > 100_000_000_000L ? Instant.ofEpochMilli(raw) : Instant.ofEpochSecond(raw);
+            try {
+                // Ten-digit values are epoch seconds; larger ones are milliseconds.
+                return raw > 100_000_000_000L ? Instant.ofEpochMilli(raw) : Instant.ofEpochSecond(raw);
+            } catch (java.time.DateTimeException outOfRange) {
+                return null;
+            }
         }
         if (value instanceof String text && !text.isBlank()) {
             try {
