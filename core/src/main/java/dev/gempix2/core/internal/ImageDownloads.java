@@ -2,6 +2,7 @@ package dev.gempix2.core.internal;
 
 import dev.gempix2.core.RetryPolicy;
 import dev.gempix2.core.error.GemPix2Exception;
+import dev.gempix2.core.error.TaskNotFoundException;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.model.GeneratedImage;
 import dev.gempix2.core.port.ImageDownloader;
@@ -62,6 +63,12 @@ public final class ImageDownloads {
         }
         URI target = url.get();
         String shown = target.getScheme() + "://" + target.getHost() + target.getRawPath();
-        return caller.call(CallKind.DOWNLOAD, shown, () -> downloader.download(target, maxBytes), retries, timeout);
+        return caller.call(CallKind.DOWNLOAD, shown, () -> downloader.download(target, maxBytes), retries, timeout)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        Failures.unwrap(failure) instanceof TaskNotFoundException
+                                ? new TransportException("The image at " + shown + " is not there (HTTP 404); the "
+                                        + "task itself is known, ask for its images again with client.task(id)",
+                                        true, Failures.unwrap(failure))
+                                : Failures.unwrap(failure)));
     }
 }

@@ -38,6 +38,8 @@ import java.util.Optional;
  * {@link GemPix2Exception}. Stateless and thread-safe.
  */
 public final class WireFormat {
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+            "(?i)(bearer\\s+)[^\\s\"',;<>]+|\\bdk-[A-Za-z0-9._~+/=-]+");
     private static final int MAX_DECIMAL_DIGITS = 64;
     /** The path of the generation endpoint. */
     public static final String SUBMIT_PATH = "/api/image/gen";
@@ -157,8 +159,8 @@ public final class WireFormat {
         Map<?, ?> body = response.parsed() && response.json() instanceof Map<?, ?> map ? map : Map.of();
         int status = response.status();
         int code = intValue(body.get("code")).orElse(-1);
-        String message = text(body.get("message"));
-        String detail = text(body.get("detail"));
+        String message = redactSecrets(text(body.get("message")));
+        String detail = redactSecrets(text(body.get("detail")));
         Duration retryAfter = parseRetryAfter(response.retryAfter(), Instant.now()).orElse(null);
         if (status == 400) {
             return InvalidRequestException.rejected(code, message, detail);
@@ -295,6 +297,22 @@ public final class WireFormat {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Masks what looks like a credential in text that came from the other side (a gateway that echoes the
+     * request's headers would otherwise put the API key into an exception message and a log line):
+     * {@code Bearer <anything>} and {@code dk-…} keys.
+     *
+     * @param text text from a response, or null
+     * @return the text with credentials replaced by {@code ***}, or null
+     */
+    public static String redactSecrets(String text) {
+        if (text == null) {
+            return null;
+        }
+        return SECRET.matcher(text).replaceAll(match -> match.group(1) != null
+                ? java.util.regex.Matcher.quoteReplacement(match.group(1)) + "***" : "dk-***");
     }
 
     private static String shownId(String text) {

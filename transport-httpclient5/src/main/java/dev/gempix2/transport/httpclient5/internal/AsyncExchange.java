@@ -1,5 +1,6 @@
 package dev.gempix2.transport.httpclient5.internal;
 
+import dev.gempix2.core.wire.WireFormat;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
@@ -92,6 +93,6 @@ public final class AsyncExchange {
 
     private static String preview(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
-        return text.replaceAll("\\s+", " ").strip();
+        return WireFormat.redactSecrets(text.replaceAll("\\s+", " ").strip());
     }
 }
