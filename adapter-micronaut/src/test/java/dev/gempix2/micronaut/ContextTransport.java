@@ -22,10 +22,15 @@ final class ContextTransport implements ImageGenerator, ImageDownloader {
     private final ImageDownloader downloader;
 
     ContextTransport(URI baseUrl, ApiKey key, Duration responseTimeout) {
-        context = ApplicationContext.run(Map.of(
-                "gempix2.api-key", key.reveal(),
-                "gempix2.base-url", baseUrl.toString(),
-                "micronaut.http.services.gempix2.read-timeout", responseTimeout.toMillis() + "ms"));
+        this(baseUrl, key, responseTimeout, Map.of());
+    }
+
+    ContextTransport(URI baseUrl, ApiKey key, Duration responseTimeout, Map<String, Object> moreProperties) {
+        Map<String, Object> properties = new java.util.HashMap<>(moreProperties);
+        properties.put("gempix2.api-key", key.reveal());
+        properties.put("gempix2.base-url", baseUrl.toString());
+        properties.put("micronaut.http.services.gempix2.read-timeout", responseTimeout.toMillis() + "ms");
+        context = ApplicationContext.run(properties);
         generator = context.getBean(ImageGenerator.class);
         downloader = context.getBean(ImageDownloader.class);
     }
@@ -38,6 +43,16 @@ final class ContextTransport implements ImageGenerator, ImageDownloader {
     @Override
     public CompletableFuture<Task> query(TaskId id) {
         return generator.query(id);
+    }
+
+    @Override
+    public CompletableFuture<TaskId> submit(ImageRequest request, Map<String, String> headers) {
+        return generator.submit(request, headers);
+    }
+
+    @Override
+    public CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
+        return generator.query(id, headers);
     }
 
     @Override

@@ -3,22 +3,24 @@ package dev.gempix2.core;
 import dev.gempix2.core.defaults.InMemoryTaskRepository;
 import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.error.GemPix2Exception;
-import dev.gempix2.core.error.InvalidRequestException;
-import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.internal.BlockingCalls;
+import dev.gempix2.core.internal.CallArguments;
 import dev.gempix2.core.internal.CallKind;
 import dev.gempix2.core.internal.CallbackIntake;
 import dev.gempix2.core.internal.CallbackThreads;
-import dev.gempix2.core.internal.CallbackTokens;
+import dev.gempix2.core.internal.EarlyCallbacks;
+import dev.gempix2.core.internal.CloseGrace;
+import dev.gempix2.core.internal.EnvironmentTransport;
+import dev.gempix2.core.internal.ImageDownloads;
 import dev.gempix2.core.internal.Failures;
+import dev.gempix2.core.internal.FutureLinks;
 import dev.gempix2.core.internal.ImageFiles;
 import dev.gempix2.core.internal.RetryingCaller;
 import dev.gempix2.core.internal.Snapshots;
 import dev.gempix2.core.internal.StatusListeners;
+import dev.gempix2.core.internal.Submissions;
 import dev.gempix2.core.internal.TaskRecords;
 import dev.gempix2.core.internal.TaskWaits;
-import dev.gempix2.core.internal.TransportDiscovery;
-import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.GeneratedImage;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
@@ -27,12 +29,10 @@ import dev.gempix2.core.model.TaskRecord;
 import dev.gempix2.core.port.Clock;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
-import dev.gempix2.core.port.ImageGeneratorProvider;
 import dev.gempix2.core.port.TaskRepository;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +69,10 @@ public final class GemPix2Client implements AutoCloseable {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.defapi.org");
     /** The largest image download accepted unless {@link Builder#maxDownloadBytes(long)} says otherwise: 32 MiB. */
     public static final long DEFAULT_MAX_DOWNLOAD_BYTES = 32L * 1024 * 1024;
+    /** The overall deadline of a submit, query or download unless {@link Builder#callTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+    /** How long {@link #close()} waits for answers to submits already sent, unless {@link Builder#closeGrace(Duration)}. */
+    public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(5);
 
     private static final Logger LOG = System.getLogger("dev.gempix2");
 
@@ -82,12 +85,15 @@ public final class GemPix2Client implements AutoCloseable {
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final boolean ownsGenerator;
-    private final long maxDownloadBytes;
+    private final ImageDownloads downloads;
     private final RetryingCaller caller;
     private final TaskRecords records;
     private final TaskWaits waits;
     private final CallbackIntake callbacks;
-    private final CallbackTokens tokens = new CallbackTokens();
+    private final Duration callTimeout;
+    private final Duration closeGrace;
+    private final CloseGrace unsettledSubmits = new CloseGrace();
+    private final Submissions submissions;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -106,14 +112,19 @@ public final class GemPix2Client implements AutoCloseable {
         this.ownedExecutor = builder.executor == null ? CallbackThreads.newPool() : null;
         this.executor = builder.executor != null ? builder.executor : ownedExecutor;
         this.ownsGenerator = builder.ownsGenerator;
-        this.maxDownloadBytes = builder.maxDownloadBytes;
         this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter);
         this.records = new TaskRecords(builder.repository != null ? builder.repository : new InMemoryTaskRepository(),
                 clock);
         Function<TaskId, CompletableFuture<Task>> query = this::queryWithRetries;
         this.waits = new TaskWaits(clock, executor, pollingPolicy, retryPolicy, callbackBaseUrl != null, query,
                 records, new StatusListeners(builder.listeners));
-        this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks);
+        EarlyCallbacks early = new EarlyCallbacks();
+        this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks, early);
+        this.callTimeout = builder.callTimeout;
+        this.closeGrace = builder.closeGrace;
+        this.downloads = new ImageDownloads(downloader, caller, retryPolicy, builder.maxDownloadBytes, callTimeout);
+        this.submissions = new Submissions(generator, caller, records, callbackBaseUrl, unsettledSubmits, early,
+                executor, GemPix2Client::closedException);
     }
 
     /**
@@ -143,24 +154,7 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the client
      */
     public static GemPix2Client fromEnv(Map<String, String> environment) {
-        String secret = environment.get("GEMPIX2_API_KEY");
-        if (secret == null || secret.isBlank()) {
-            throw new GemPix2Exception("GEMPIX2_API_KEY is not set: get a key at defapi.org and set the "
-                    + "environment variable GEMPIX2_API_KEY");
-        }
-        ApiKey key;
-        try {
-            key = ApiKey.of(secret);
-        } catch (InvalidRequestException malformed) {
-            throw new GemPix2Exception("GEMPIX2_API_KEY is not a valid key: " + malformed.detail().orElse("malformed"));
-        }
-        URI baseUrl = baseUrl(environment.get("GEMPIX2_BASE_URL"));
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ImageGeneratorProvider provider = TransportDiscovery.find(
-                loader != null ? loader : GemPix2Client.class.getClassLoader());
-        ImageGenerator transport = provider.create(baseUrl, key);
-        LOG.log(Level.DEBUG, "GemPix2 client from the environment: transport {0}, base URL {1}, key {2}",
-                provider.name(), baseUrl, key.masked());
+        ImageGenerator transport = EnvironmentTransport.create(environment, DEFAULT_BASE_URL);
         Builder builder = builder().generator(transport);
         builder.ownsGenerator = true;
         try {
@@ -169,24 +163,6 @@ public final class GemPix2Client implements AutoCloseable {
             transport.close();
             throw failed;
         }
-    }
-
-    private static URI baseUrl(String configured) {
-        if (configured == null || configured.isBlank()) {
-            return DEFAULT_BASE_URL;
-        }
-        String shown = configured.length() > 80 ? configured.substring(0, 80) + "…" : configured;
-        try {
-            URI url = new URI(configured.strip());
-            if (url.getHost() != null && ("http".equalsIgnoreCase(url.getScheme())
-                    || "https".equalsIgnoreCase(url.getScheme()))) {
-                return url;
-            }
-        } catch (URISyntaxException malformed) {
-            // reported below
-        }
-        throw new GemPix2Exception("GEMPIX2_BASE_URL is not an absolute http(s) URL: '" + shown
-                + "' (unset it to use " + DEFAULT_BASE_URL + ")");
     }
 
     /**
@@ -199,65 +175,44 @@ public final class GemPix2Client implements AutoCloseable {
     }
 
     /**
-     * Records the task (with a fresh callback URL when callbacks are on), then sends it. Only failures that
-     * cannot have created a task are retried, unless {@link RetryPolicy#retryAmbiguousSubmits()} is on.
-     *
+     * @param request what to generate
+     * @param options this call's deadline, retries and headers
+     * @return the id
+     */
+    public TaskId submit(ImageRequest request, RequestOptions options) {
+        return BlockingCalls.join(submitAsync(request, options));
+    }
+
+    /**
      * @param request what to generate
      * @return the id, once the provider answered
      */
     public CompletableFuture<TaskId> submitAsync(ImageRequest request) {
-        CompletableFuture<TaskId> result = track(new CompletableFuture<>());
-        if (failIfClosed(result) || failIfNull(result, request, "request")) {
-            return result;
-        }
-        TaskRecord record;
-        ImageRequest sent;
-        try {
-            String token = callbackBaseUrl == null ? null : tokens.next();
-            sent = token == null ? request : request.withCallbackUrl(CallbackTokens.callbackUrl(callbackBaseUrl, token));
-            // Saved before sending, so that a callback beating the submit response finds its task.
-            record = records.create(sent, token);
-        } catch (RuntimeException failed) {
-            result.completeExceptionally(failed instanceof GemPix2Exception known ? known
-                    : new GemPix2Exception("The GemPix2 task repository could not save the task: " + failed, failed));
-            return result;
-        }
-        LOG.log(Level.DEBUG, "Submitting a GemPix2 task: model {0}, prompt of {1} characters, {2} reference "
-                        + "image(s), callbacks {3}", sent.model(), sent.prompt().length(),
-                sent.referenceImages().size(), callbackBaseUrl == null ? "off" : "on");
-        caller.call(CallKind.SUBMIT, "a new task", () -> generator.submit(sent))
-                .whenComplete((id, error) -> dispatch(result, () -> {
-                    if (error != null) {
-                        GemPix2Exception failure = Failures.unwrap(error);
-                        settleFailedSubmit(record, failure);
-                        result.completeExceptionally(failure);
-                        return;
-                    }
-                    try {
-                        records.learnTaskId(record, id);
-                    } catch (RuntimeException broken) {
-                        LOG.log(Level.WARNING, "The GemPix2 task repository failed to record task " + id, broken);
-                    }
-                    LOG.log(Level.DEBUG, "GemPix2 accepted task {0}", id);
-                    result.complete(id);
-                }));
-        return result;
+        return submitAsync(request, RequestOptions.defaults());
     }
 
-    private void settleFailedSubmit(TaskRecord record, GemPix2Exception failure) {
-        if (!CallKind.submitCertainlyCreatedNoTask(failure)) {
-            // The task may exist: the record stays unfinished ("in doubt") so that a callback can adopt it.
-            LOG.log(Level.WARNING, "A GemPix2 submit failed in a way that may have created a task ({0}); its record "
-                    + "{1} stays unfinished so that a callback can still claim it", Failures.describe(failure),
-                    record.recordId());
-            return;
+    /**
+     * Records the task (with a fresh callback URL when callbacks are on), then sends it. Only failures that
+     * cannot have created a task are retried, unless {@link RetryPolicy#retryAmbiguousSubmits()} is on. The
+     * options' timeout (default {@link Builder#callTimeout(Duration)}) bounds the whole call: past it the
+     * exchange is aborted, and the record stays "in doubt" since the task may exist.
+     *
+     * @param request what to generate
+     * @param options this call's deadline, retries and headers
+     * @return the id, once the provider answered
+     */
+    public CompletableFuture<TaskId> submitAsync(ImageRequest request, RequestOptions options) {
+        return CallArguments.failIfNull(new CompletableFuture<>(), options, "options") ? submitWithin(request, null, null)
+                : submitWithin(request, options, options.timeout().orElse(callTimeout));
+    }
+
+    private CompletableFuture<TaskId> submitWithin(ImageRequest request, RequestOptions options, Duration timeout) {
+        CompletableFuture<TaskId> result = track(new CompletableFuture<>());
+        if (failIfClosed(result) || CallArguments.failIfNull(result, request, "request") || CallArguments.failIfNull(result, options, "options")) {
+            return result;
         }
-        try {
-            records.abandon(record, Failures.describe(failure));
-        } catch (RuntimeException broken) {
-            LOG.log(Level.WARNING, "The GemPix2 task repository failed to mark record " + record.recordId()
-                    + " as abandoned", broken);
-        }
+        submissions.submit(request, options.retryPolicy().orElse(retryPolicy), timeout, options.headers(), result);
+        return result;
     }
 
     /**
@@ -270,18 +225,39 @@ public final class GemPix2Client implements AutoCloseable {
     }
 
     /**
-     * One query (with retries). The snapshot is recorded and reaches listeners and waits like a poll's; a
-     * success without any image is reported as failed, with the model's text as its status message.
-     *
+     * @param id the task
+     * @param options this call's deadline, retries and headers
+     * @return its snapshot
+     */
+    public Task task(TaskId id, RequestOptions options) {
+        return BlockingCalls.join(taskAsync(id, options));
+    }
+
+    /**
      * @param id the task
      * @return its snapshot
      */
     public CompletableFuture<Task> taskAsync(TaskId id) {
+        return taskAsync(id, RequestOptions.defaults());
+    }
+
+    /**
+     * One query (with retries). The snapshot is recorded and reaches listeners and waits like a poll's; a
+     * success without any image is reported as failed, with the model's text as its status message.
+     *
+     * @param id the task
+     * @param options this call's deadline (default {@link Builder#callTimeout(Duration)}), retries and headers
+     * @return its snapshot
+     */
+    public CompletableFuture<Task> taskAsync(TaskId id, RequestOptions options) {
         CompletableFuture<Task> result = track(new CompletableFuture<>());
-        if (failIfClosed(result) || failIfNull(result, id, "task_id")) {
+        if (failIfClosed(result) || CallArguments.failIfNull(result, id, "task_id") || CallArguments.failIfNull(result, options, "options")) {
             return result;
         }
-        queryWithRetries(id).whenComplete((task, error) -> dispatch(result, () -> {
+        Map<String, String> headers = options.headers();
+        caller.call(CallKind.QUERY, "task " + id, () -> headers.isEmpty() ? generator.query(id)
+                        : generator.query(id, headers), options.retryPolicy().orElse(retryPolicy),
+                options.timeout().orElse(callTimeout)).whenComplete((task, error) -> dispatch(result, () -> {
             if (error != null) {
                 result.completeExceptionally(Failures.unwrap(error));
                 return;
@@ -334,11 +310,12 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the successful task
      */
     public CompletableFuture<Task> awaitAsync(TaskId id, Duration timeout) {
-        CompletableFuture<Task> invalid = new CompletableFuture<>();
-        if (failIfNull(invalid, id, "task_id") || failIfNotPositive(invalid, timeout)) {
-            return invalid;
+        CompletableFuture<Task> result = track(new CompletableFuture<>());
+        if (failIfClosed(result) || CallArguments.failIfNull(result, id, "task_id") || CallArguments.failIfNotPositive(result, timeout)) {
+            return result;
         }
-        return waits.await(id, timeout);
+        FutureLinks.follow(waits.await(id, timeout), result);
+        return result;
     }
 
     /**
@@ -361,10 +338,19 @@ public final class GemPix2Client implements AutoCloseable {
 
     /**
      * @param request what to generate
+     * @param options the whole generation's deadline (default the wait timeout), the submit's retries, its headers
+     * @return the successful task
+     */
+    public Task generate(ImageRequest request, RequestOptions options) {
+        return BlockingCalls.join(generateAsync(request, options));
+    }
+
+    /**
+     * @param request what to generate
      * @return the successful task
      */
     public CompletableFuture<Task> generateAsync(ImageRequest request) {
-        return generateAsync(request, pollingPolicy.waitTimeout());
+        return generateAsync(request, RequestOptions.defaults());
     }
 
     /**
@@ -375,32 +361,36 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the successful task; cancelling it stops the wait (a task already submitted goes on)
      */
     public CompletableFuture<Task> generateAsync(ImageRequest request, Duration timeout) {
+        CompletableFuture<Task> invalid = new CompletableFuture<>();
+        if (CallArguments.failIfNotPositive(invalid, timeout)) {
+            return invalid;
+        }
+        return generateAsync(request, RequestOptions.builder().timeout(timeout).build());
+    }
+
+    /**
+     * Submits and waits for the result, the options' timeout (default the polling policy's wait timeout) bounding
+     * both together: a submit still unanswered at the deadline is aborted.
+     *
+     * @param request what to generate
+     * @param options the whole generation's deadline, the submit's retries and headers
+     * @return the successful task; cancelling it stops the wait (a task already submitted goes on)
+     */
+    public CompletableFuture<Task> generateAsync(ImageRequest request, RequestOptions options) {
         CompletableFuture<Task> result = track(new CompletableFuture<>());
-        if (failIfNull(result, request, "request") || failIfNotPositive(result, timeout)) {
+        if (CallArguments.failIfNull(result, request, "request") || CallArguments.failIfNull(result, options, "options")) {
             return result;
         }
+        Duration timeout = options.timeout().orElse(pollingPolicy.waitTimeout());
         Instant deadline = TaskWaits.deadline(clock.now(), timeout);
-        submitAsync(request).whenComplete((id, submitError) -> {
+        submitWithin(request, options, timeout).whenComplete((id, submitError) -> {
             if (submitError != null) {
                 result.completeExceptionally(Failures.unwrap(submitError));
                 return;
             }
-            if (result.isDone()) {
-                return;
+            if (!result.isDone()) {
+                FutureLinks.follow(waits.awaitUntil(id, deadline, timeout), result);
             }
-            CompletableFuture<Task> wait = waits.awaitUntil(id, deadline, timeout);
-            result.whenComplete((task, error) -> {
-                if (result.isCancelled()) {
-                    wait.cancel(false);
-                }
-            });
-            wait.whenComplete((task, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(Failures.unwrap(error));
-                } else {
-                    result.complete(task);
-                }
-            });
         });
         return result;
     }
@@ -415,7 +405,7 @@ public final class GemPix2Client implements AutoCloseable {
     }
 
     /**
-     * A data URI is decoded here; a URL is fetched by the {@link ImageDownloader} with retries, at most
+     * A data URI is decoded here, within the same size cap (checked before decoding); a URL is fetched by the {@link ImageDownloader} with retries, at most
      * {@link Builder#maxDownloadBytes(long)} bytes.
      *
      * @param image the image
@@ -423,33 +413,10 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<byte[]> downloadAsync(GeneratedImage image) {
         CompletableFuture<byte[]> result = track(new CompletableFuture<>());
-        if (failIfClosed(result) || failIfNull(result, image, "image")) {
+        if (failIfClosed(result) || CallArguments.failIfNull(result, image, "image")) {
             return result;
         }
-        if (image.isDataUri()) {
-            try {
-                result.complete(image.decode().bytes());
-            } catch (GemPix2Exception malformed) {
-                result.completeExceptionally(malformed);
-            }
-            return result;
-        }
-        Optional<URI> url = image.url().filter(u -> u.getHost() != null
-                && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())));
-        if (url.isEmpty()) {
-            result.completeExceptionally(new TransportException("GemPix2 returned an image location that is "
-                    + "neither an http(s) URL nor a data: URI: " + image, null));
-            return result;
-        }
-        if (downloader == null) {
-            result.completeExceptionally(new GemPix2Exception("No ImageDownloader configured: the generator does not "
-                    + "download images; set one with GemPix2Client.builder().downloader(...)"));
-            return result;
-        }
-        URI target = url.get();
-        String shown = target.getScheme() + "://" + target.getHost() + target.getRawPath();
-        caller.call(CallKind.DOWNLOAD, shown, () -> downloader.download(target, maxDownloadBytes))
-                .whenComplete((bytes, error) -> dispatch(result, () -> {
+        downloads.fetch(image).whenComplete((bytes, error) -> dispatch(result, () -> {
                     if (error != null) {
                         result.completeExceptionally(Failures.unwrap(error));
                     } else {
@@ -482,7 +449,7 @@ public final class GemPix2Client implements AutoCloseable {
      */
     public CompletableFuture<Path> saveAsync(GeneratedImage image, Path directory) {
         CompletableFuture<Path> result = track(new CompletableFuture<>());
-        if (failIfNull(result, directory, "directory")) {
+        if (CallArguments.failIfNull(result, directory, "directory")) {
             return result;
         }
         downloadAsync(image).whenComplete((bytes, error) -> {
@@ -538,16 +505,23 @@ public final class GemPix2Client implements AutoCloseable {
         return List.copyOf(resumed);
     }
 
-    /** Stops every wait and closes what this client created (never a transport or repository passed in). */
+    /**
+     * Stops every wait, sends nothing more (a retry waiting for its turn is dropped), and closes what this client
+     * created (never a transport or repository passed in). A submit already sent may have created a billed task:
+     * close waits up to {@link Builder#closeGrace(Duration)} for such answers, so that their task ids are
+     * recorded; a record still unanswered then stays unfinished without a task id ("in doubt").
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         GemPix2Exception reason = closedException();
+        caller.stop();
         waits.closeAll(reason);
         List.copyOf(pending).forEach(future -> future.completeExceptionally(reason));
         pending.clear();
+        unsettledSubmits.awaitSettled(closeGrace);
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
@@ -559,6 +533,11 @@ public final class GemPix2Client implements AutoCloseable {
             }
         }
         LOG.log(Level.DEBUG, "GemPix2 client closed");
+    }
+
+    /** @return the executor this client created and shuts down on close, if it made one (for tests) */
+    ExecutorService ownedExecutor() {
+        return ownedExecutor;
     }
 
     /**
@@ -582,6 +561,7 @@ public final class GemPix2Client implements AutoCloseable {
                 + (callbackBaseUrl == null ? "off" : callbackBaseUrl) + "]";
     }
 
+    /** A poll or a callback's confirming query: bounded by its wait, which cancels it when it ends. */
     private CompletableFuture<Task> queryWithRetries(TaskId id) {
         return caller.call(CallKind.QUERY, "task " + id, () -> generator.query(id));
     }
@@ -608,23 +588,6 @@ public final class GemPix2Client implements AutoCloseable {
         return false;
     }
 
-    private static boolean failIfNull(CompletableFuture<?> result, Object value, String field) {
-        if (value == null) {
-            result.completeExceptionally(InvalidRequestException.ofField(field, "must not be null"));
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean failIfNotPositive(CompletableFuture<?> result, Duration timeout) {
-        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-            result.completeExceptionally(InvalidRequestException.ofField("timeout",
-                    "must be a positive duration, got " + timeout));
-            return true;
-        }
-        return false;
-    }
-
     private static GemPix2Exception closedException() {
         return new GemPix2Exception("The GemPix2Client was closed; this call cannot finish (the task, if submitted, "
                 + "goes on at the provider: await it again with a new client)");
@@ -643,6 +606,8 @@ public final class GemPix2Client implements AutoCloseable {
         private final List<TaskListener> listeners = new ArrayList<>();
         private Executor executor;
         private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private Duration closeGrace = DEFAULT_CLOSE_GRACE;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private boolean ownsGenerator;
 
@@ -757,6 +722,28 @@ public final class GemPix2Client implements AutoCloseable {
                 throw new IllegalArgumentException("maxDownloadBytes must be positive, got " + maxBytes);
             }
             this.maxDownloadBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * @param timeout the overall deadline of one submit, query or download, retries and every byte included,
+         *                unless {@link RequestOptions} say otherwise; default 2 minutes. Past it the exchange is
+         *                aborted and its connection freed.
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = Policies.requirePositive("callTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * @param grace how long {@link GemPix2Client#close()} waits for answers to submits already sent, so that
+         *              the ids of tasks the provider created are recorded; zero or positive, at most 24 h;
+         *              default 5 s
+         * @return this builder
+         */
+        public Builder closeGrace(Duration grace) {
+            this.closeGrace = Policies.requireSaneNotNegative("closeGrace", grace);
             return this;
         }
 

@@ -4,7 +4,35 @@ import java.time.Duration;
 
 /** Validation shared by the policy builders. */
 final class Policies {
+    /** The longest duration a schedule setting may have: longer ones are mistakes, and would overflow. */
+    static final Duration LONGEST = Duration.ofHours(24);
+
     private Policies() {
+    }
+
+    /**
+     * @param name the setting, for the message
+     * @param value its value
+     * @return the value, when positive and at most {@link #LONGEST}
+     */
+    static Duration requireSanePositive(String name, Duration value) {
+        return requireAtMostADay(name, requirePositive(name, value));
+    }
+
+    /**
+     * @param name the setting, for the message
+     * @param value its value
+     * @return the value, when zero or positive and at most {@link #LONGEST}
+     */
+    static Duration requireSaneNotNegative(String name, Duration value) {
+        return requireAtMostADay(name, requireNotNegative(name, value));
+    }
+
+    private static Duration requireAtMostADay(String name, Duration value) {
+        if (value.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(name + " must be at most 24 hours (PT24H), got " + value);
+        }
+        return value;
     }
 
     static Duration requirePositive(String name, Duration value) {

@@ -38,14 +38,14 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
 
     /** @throws IllegalArgumentException naming the setting that is out of range */
     public PollingPolicy {
-        Policies.requirePositive("initialDelay", initialDelay);
+        Policies.requireSanePositive("initialDelay", initialDelay);
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             throw new IllegalArgumentException("multiplier must be 1.0 or more, got " + multiplier);
         }
-        Policies.requirePositive("maxInterval", maxInterval);
+        Policies.requireSanePositive("maxInterval", maxInterval);
         Policies.requirePositive("waitTimeout", waitTimeout);
-        Policies.requireNotNegative("notFoundGrace", notFoundGrace);
-        Policies.requirePositive("callbackSafetyInterval", callbackSafetyInterval);
+        Policies.requireSaneNotNegative("notFoundGrace", notFoundGrace);
+        Policies.requireSanePositive("callbackSafetyInterval", callbackSafetyInterval);
     }
 
     /** @return the defaults: 2 s, ×1.5, up to 10 s, 5 min timeout, 30 s grace for 404, 30 s safety net */
@@ -90,11 +90,11 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
         }
 
         /**
-         * @param delay the wait before the first poll, positive; default 2 s
+         * @param delay the wait before the first poll, positive, at most 24 h; default 2 s
          * @return this builder
          */
         public Builder initialDelay(Duration delay) {
-            this.initialDelay = Policies.requirePositive("initialDelay", delay);
+            this.initialDelay = Policies.requireSanePositive("initialDelay", delay);
             return this;
         }
 
@@ -111,11 +111,11 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
         }
 
         /**
-         * @param interval the longest interval between polls, positive; default 10 s
+         * @param interval the longest interval between polls, positive, at most 24 h; default 10 s
          * @return this builder
          */
         public Builder maxInterval(Duration interval) {
-            this.maxInterval = Policies.requirePositive("maxInterval", interval);
+            this.maxInterval = Policies.requireSanePositive("maxInterval", interval);
             return this;
         }
 
@@ -129,20 +129,20 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
         }
 
         /**
-         * @param grace how long after submitting a 404 is tolerated; default 30 s
+         * @param grace how long after submitting a 404 is tolerated, at most 24 h; default 30 s
          * @return this builder
          */
         public Builder notFoundGrace(Duration grace) {
-            this.notFoundGrace = Policies.requireNotNegative("notFoundGrace", grace);
+            this.notFoundGrace = Policies.requireSaneNotNegative("notFoundGrace", grace);
             return this;
         }
 
         /**
-         * @param interval the safety-net poll interval with callbacks on, positive; default 30 s
+         * @param interval the safety-net poll interval with callbacks on, positive, at most 24 h; default 30 s
          * @return this builder
          */
         public Builder callbackSafetyInterval(Duration interval) {
-            this.callbackSafetyInterval = Policies.requirePositive("callbackSafetyInterval", interval);
+            this.callbackSafetyInterval = Policies.requireSanePositive("callbackSafetyInterval", interval);
             return this;
         }
 

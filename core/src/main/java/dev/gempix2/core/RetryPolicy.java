@@ -36,9 +36,9 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
         }
-        Policies.requirePositive("initialBackoff", initialBackoff);
-        Policies.requirePositive("maxBackoff", maxBackoff);
-        Policies.requireNotNegative("maxRetryAfter", maxRetryAfter);
+        Policies.requireSanePositive("initialBackoff", initialBackoff);
+        Policies.requireSanePositive("maxBackoff", maxBackoff);
+        Policies.requireSaneNotNegative("maxRetryAfter", maxRetryAfter);
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") must not be less than initialBackoff ("
                     + initialBackoff + ")");
@@ -130,29 +130,29 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         }
 
         /**
-         * @param backoff the wait before the first retry, positive; default 0.5 s
+         * @param backoff the wait before the first retry, positive, at most 24 h; default 0.5 s
          * @return this builder
          */
         public Builder initialBackoff(Duration backoff) {
-            this.initialBackoff = Policies.requirePositive("initialBackoff", backoff);
+            this.initialBackoff = Policies.requireSanePositive("initialBackoff", backoff);
             return this;
         }
 
         /**
-         * @param backoff the longest wait between attempts, positive; default 8 s
+         * @param backoff the longest wait between attempts, positive, at most 24 h; default 8 s
          * @return this builder
          */
         public Builder maxBackoff(Duration backoff) {
-            this.maxBackoff = Policies.requirePositive("maxBackoff", backoff);
+            this.maxBackoff = Policies.requireSanePositive("maxBackoff", backoff);
             return this;
         }
 
         /**
-         * @param cap the longest Retry-After honoured; default 60 s
+         * @param cap the longest Retry-After honoured, at most 24 h; default 60 s
          * @return this builder
          */
         public Builder maxRetryAfter(Duration cap) {
-            this.maxRetryAfter = Policies.requireNotNegative("maxRetryAfter", cap);
+            this.maxRetryAfter = Policies.requireSaneNotNegative("maxRetryAfter", cap);
             return this;
         }
 

@@ -74,11 +74,11 @@ class CallbackTest {
 
         CallbackOutcome outcome = client.callbacks().receive(sentToken(), Tasks.success("t1"));
         assertThat(outcome).isEqualTo(CallbackOutcome.ACCEPTED);
-        assertThat(repository.findByTaskId(TaskId.of("t1"))).as("the record learnt its task id")
-                .hasValueSatisfying(record -> assertThat(record.isFinished()).isTrue());
         assertThat(result).isNotDone();
 
         submitResponse.complete(TaskId.of("t1"));
+        assertThat(repository.findByTaskId(TaskId.of("t1"))).as("the record learnt its task id")
+                .hasValueSatisfying(record -> assertThat(record.isFinished()).isTrue());
 
         assertThat(result).isCompletedWithValueMatching(task -> task.status() == TaskStatus.SUCCESS);
         assertThat(generator.queries().count()).as("no poll needed").isEqualTo(1);

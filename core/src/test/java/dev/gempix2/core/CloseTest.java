@@ -66,6 +66,17 @@ class CloseTest {
     }
 
     @Test
+    void closeFailsAPendingAwaitAsync() {
+        generator.queries().otherwiseReturn(Tasks.at("t1", TaskStatus.IN_PROGRESS));
+        CompletableFuture<Task> waiting = client.awaitAsync(TaskId.of("t1"), java.time.Duration.ofMinutes(1));
+
+        client.close();
+
+        assertThatThrownBy(waiting::join).cause().isInstanceOf(GemPix2Exception.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> client.awaitAsync(TaskId.of("t1")).join()).cause().hasMessageContaining("closed");
+    }
+
+    @Test
     void aClientWithItsOwnExecutorClosesCleanly() {
         GemPix2Client owning = GemPix2Client.builder().generator(generator).clock(clock).build();
         generator.submits().thenReturn(TaskId.of("t1"));
@@ -73,6 +84,7 @@ class CloseTest {
 
         owning.close();
 
+        assertThat(owning.ownedExecutor().isShutdown()).as("the executor it made is shut down").isTrue();
         assertThatThrownBy(() -> owning.task(TaskId.of("t1"))).hasMessageContaining("closed");
         assertThat(generator.isClosed()).isFalse();
     }

@@ -20,6 +20,7 @@ import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * by {@link WireFormat} through the client the application configured under the service id {@code gempix2}, and
  * leaves every mapping rule to {@link WireFormat}: this class only moves bytes and parses JSON into plain values.
  *
- * <p>Non-blocking: every call returns at once; futures complete on Micronaut's event loop. Does not own the
+ * <p>Non-blocking: every call returns at once; futures complete on Micronaut's event loop. Cancelling a future
+ * cancels its exchange, which closes the connection: this is how the client enforces a call's deadline. Does not own the
  * HTTP client (the application context does), so {@link #close()} leaves it open.
  */
 public final class MicronautHttpTransport implements ImageGenerator, ImageDownloader {
@@ -62,6 +64,11 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
 
     @Override
     public CompletableFuture<TaskId> submit(ImageRequest request) {
+        return submit(request, Map.of());
+    }
+
+    @Override
+    public CompletableFuture<TaskId> submit(ImageRequest request, Map<String, String> headers) {
         byte[] body;
         try {
             body = reader.json().writeValueAsBytes(WireFormat.requestBody(request));
@@ -71,13 +78,22 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         }
         MutableHttpRequest<byte[]> post = HttpRequest.POST(WireFormat.submitUri(baseUrl), body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
-        return exchange(post).thenApply(WireFormat::readSubmitResponse);
+        headers.forEach(post::header);
+        CompletableFuture<WireResponse> answer = exchange(post);
+        return CancelLink.cancelling(answer.thenApply(WireFormat::readSubmitResponse), answer);
     }
 
     @Override
     public CompletableFuture<Task> query(TaskId id) {
-        return exchange(HttpRequest.GET(WireFormat.queryUri(baseUrl, id)))
-                .thenApply(response -> WireFormat.readQueryResponse(response, id));
+        return query(id, Map.of());
+    }
+
+    @Override
+    public CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
+        MutableHttpRequest<?> get = HttpRequest.GET(WireFormat.queryUri(baseUrl, id));
+        headers.forEach(get::header);
+        CompletableFuture<WireResponse> answer = exchange(get);
+        return CancelLink.cancelling(answer.thenApply(response -> WireFormat.readQueryResponse(response, id)), answer);
     }
 
     @Override
@@ -94,8 +110,9 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         }
         String what = "downloading " + DownloadRules.shown(url);
         try {
-            return CappedBody.collect(url, maxBytes, http.exchangeStream(get, BYTES))
-                    .exceptionallyCompose(failure -> CompletableFuture.failedFuture(reader.failure(failure, what)));
+            CompletableFuture<byte[]> body = CappedBody.collect(url, maxBytes, http.exchangeStream(get, BYTES));
+            return CancelLink.cancelling(body.exceptionallyCompose(
+                    failure -> CompletableFuture.failedFuture(reader.failure(failure, what))), body);
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(reader.failure(refused, what));
         }
@@ -106,9 +123,8 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         String what = request.getMethodName() + " " + request.getUri().getPath();
         try {
-            return FirstElement.of(http.exchange(request, BYTES, BYTES))
-                    .thenApply(reader::read)
-                    .exceptionallyCompose(failure -> reader.recover(failure, what));
+            CompletableFuture<WireResponse> answer = StreamedAnswer.collect(reader, http.exchangeStream(request, BYTES));
+            return CancelLink.cancelling(answer.exceptionallyCompose(failure -> reader.recover(failure, what)), answer);
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(reader.failure(refused, what));
         }

@@ -33,9 +33,12 @@ final class ResponseReader {
 
     /** @return the response with its body parsed into plain Java values, or marked unparseable */
     WireResponse read(HttpResponse<?> response) {
-        int status = response.code();
-        String retryAfter = response.getHeaders().get(HttpHeaders.RETRY_AFTER);
-        byte[] body = response.getBody(byte[].class).orElse(null);
+        return read(response.code(), response.getHeaders().get(HttpHeaders.RETRY_AFTER),
+                response.getBody(byte[].class).orElse(null));
+    }
+
+    /** @return a streamed answer, its body collected, parsed into plain Java values or marked unparseable */
+    WireResponse read(int status, String retryAfter, byte[] body) {
         if (body == null || body.length == 0) {
             return WireResponse.unparseable(status, retryAfter);
         }

@@ -68,6 +68,26 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     /**
+     * Drops "in doubt" records (a submit that may have created a task, unfinished and without a task id) created
+     * before a time: once no callback has claimed them for that long, none will, and they would otherwise
+     * pile up. Run it with a cutoff well past the provider's callback retries, e.g. a day ago.
+     *
+     * @param cutoff in-doubt records created before this are removed
+     * @return how many were removed
+     */
+    public synchronized int removeInDoubtBefore(java.time.Instant cutoff) {
+        List<TaskRecord> old = byRecordId.values().stream()
+                .filter(record -> !record.isFinished() && record.taskId().isEmpty()
+                        && record.createdAt().isBefore(cutoff))
+                .toList();
+        for (TaskRecord record : old) {
+            byRecordId.remove(record.recordId());
+            record.callbackToken().ifPresent(recordIdByToken::remove);
+        }
+        return old.size();
+    }
+
+    /**
      * Drops finished records last changed before a time, so a long-running app does not grow without bound.
      *
      * @param cutoff records finished and last updated before this are removed

@@ -4,6 +4,7 @@ import dev.gempix2.core.RetryPolicy;
 import dev.gempix2.core.error.ApiException;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.RateLimitedException;
+import dev.gempix2.core.error.RedirectRefusedException;
 import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.ServerException;
 import dev.gempix2.core.error.TransportException;
@@ -35,7 +36,7 @@ public enum CallKind {
      */
     public boolean isRetryable(GemPix2Exception failure, RetryPolicy policy) {
         boolean worthRetrying = (failure instanceof TransportException
-                && !(failure instanceof ResponseTooLargeException))
+                && !(failure instanceof ResponseTooLargeException) && !(failure instanceof RedirectRefusedException))
                 || failure instanceof RateLimitedException || failure instanceof ServerException;
         if (this != SUBMIT || !worthRetrying) {
             return worthRetrying;

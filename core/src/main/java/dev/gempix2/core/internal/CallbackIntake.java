@@ -3,11 +3,14 @@ package dev.gempix2.core.internal;
 import dev.gempix2.core.CallbackOutcome;
 import dev.gempix2.core.CallbackReceiver;
 import dev.gempix2.core.error.InvalidRequestException;
+import dev.gempix2.core.error.TaskNotFoundException;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskRecord;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +33,9 @@ public final class CallbackIntake implements CallbackReceiver {
     private final Executor executor;
     private final boolean verify;
     private final Set<String> beingConfirmed = ConcurrentHashMap.newKeySet();
+    private final EarlyCallbacks early;
+    private static final int NOT_FOUND_RECONFIRMS = 3;
+    private final Map<String, Instant> contradictedUntil = new ConcurrentHashMap<>();
 
     /**
      * @param records the records, found by token
@@ -37,9 +43,11 @@ public final class CallbackIntake implements CallbackReceiver {
      * @param query one query of a task, with retries
      * @param executor where the work after answering runs
      * @param verify whether a callback is confirmed by a query
+     * @param early where a callback that beats its submit's answer waits for it
      */
     public CallbackIntake(TaskRecords records, TaskWaits waits, Function<TaskId, CompletableFuture<Task>> query,
-                          Executor executor, boolean verify) {
+                          Executor executor, boolean verify, EarlyCallbacks early) {
+        this.early = early;
         this.records = records;
         this.waits = waits;
         this.query = query;
@@ -69,12 +77,22 @@ public final class CallbackIntake implements CallbackReceiver {
         boolean known = record.isFinished()
                 || record.lastSnapshot().map(Task::status).orElse(null) == snapshot.status();
         String key = record.recordId() + '/' + snapshot.status();
+        Instant contradicted = contradictedUntil.get(key);
+        if (contradicted != null && waits.clock().now().isBefore(contradicted)) {
+            LOG.log(Level.DEBUG, "GemPix2 callback for task {0} repeats a claim a query just contradicted: no-op",
+                    reported.id());
+            return CallbackOutcome.DUPLICATE;
+        }
         if (known || !beingConfirmed.add(key)) {
             LOG.log(Level.DEBUG, "GemPix2 callback for task {0} repeats what is known: no-op", reported.id());
             return CallbackOutcome.DUPLICATE;
         }
         LOG.log(Level.DEBUG, "GemPix2 callback accepted for task {0}: {1}", reported.id(),
                 reported.status().wireValue());
+        if (record.taskId().isEmpty() && early.hold(record.recordId(), settled -> applyHeld(record, reported, key,
+                settled))) {
+            return CallbackOutcome.ACCEPTED;
+        }
         try {
             executor.execute(() -> handle(record, reported, key));
         } catch (RejectedExecutionException closed) {
@@ -82,6 +100,19 @@ public final class CallbackIntake implements CallbackReceiver {
             LOG.log(Level.DEBUG, "GemPix2 client is closed; callback for task {0} not processed", reported.id());
         }
         return CallbackOutcome.ACCEPTED;
+    }
+
+    /** A callback that beat its submit's answer, now that the submit has settled. */
+    private void applyHeld(TaskRecord record, Task reported, String key, EarlyCallbacks.Settlement settled) {
+        if (settled.taskId() != null ? settled.taskId().equals(reported.id()) : !settled.certainlyNoTask()) {
+            // Same task as the submit's answer; or the submit failed in doubt, and this is all we know of it.
+            handle(record, reported, key);
+            return;
+        }
+        beingConfirmed.remove(key);
+        LOG.log(Level.WARNING, "GemPix2 callback for task {0} came before its submit''s answer, which {1}: rejected",
+                reported.id(), settled.taskId() != null ? "names task " + settled.taskId()
+                        : "says no task was created");
     }
 
     private void handle(TaskRecord record, Task reported, String key) {
@@ -93,22 +124,39 @@ public final class CallbackIntake implements CallbackReceiver {
                 waits.offer(reported);
                 return;
             }
-            query.apply(id).whenComplete((confirmed, error) -> waits.dispatch(() -> {
-                beingConfirmed.remove(key);
-                if (error != null) {
-                    LOG.log(Level.WARNING, "Could not confirm the GemPix2 callback for task {0} ({1}); polling goes on",
-                            id, Failures.describe(Failures.unwrap(error)));
-                    return;
-                }
-                if (confirmed.status() != reported.status()) {
-                    LOG.log(Level.INFO, "GemPix2 callback said task {0} is {1}, a query says {2}: the query wins",
-                            id, reported.status().wireValue(), confirmed.status().wireValue());
-                }
-                waits.offer(confirmed);
-            }));
+            confirm(id, reported, key, 0);
         } catch (RuntimeException broken) {
             beingConfirmed.remove(key);
             LOG.log(Level.WARNING, "Processing a GemPix2 callback for task " + reported.id() + " failed", broken);
         }
+    }
+
+    private void confirm(TaskId id, Task reported, String key, int notFoundRetries) {
+        query.apply(id).whenComplete((confirmed, error) -> waits.dispatch(() -> {
+            if (error != null && Failures.unwrap(error) instanceof TaskNotFoundException
+                    && notFoundRetries < NOT_FOUND_RECONFIRMS) {
+                // The provider catching up: confirm again shortly rather than leave it to the safety poll.
+                waits.clock().schedule(waits.polling().initialDelay(),
+                        () -> waits.dispatch(() -> confirm(id, reported, key, notFoundRetries + 1)));
+                return;
+            }
+            beingConfirmed.remove(key);
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not confirm the GemPix2 callback for task {0} ({1}); polling goes on",
+                        id, Failures.describe(Failures.unwrap(error)));
+                return;
+            }
+            if (confirmed.status() != reported.status()) {
+                LOG.log(Level.INFO, "GemPix2 callback said task {0} is {1}, a query says {2}: the query wins",
+                        id, reported.status().wireValue(), confirmed.status().wireValue());
+                // A replay of the same claim before the safety poll is due costs no query.
+                Instant now = waits.clock().now();
+                if (contradictedUntil.size() > 1_000) {
+                    contradictedUntil.values().removeIf(until -> !now.isBefore(until));
+                }
+                contradictedUntil.put(key, now.plus(waits.polling().callbackSafetyInterval()));
+            }
+            waits.offer(confirmed);
+        }));
     }
 }

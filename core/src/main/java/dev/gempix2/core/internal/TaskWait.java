@@ -40,6 +40,7 @@ final class TaskWait {
     private CompletableFuture<Task> inFlight;
     private boolean done;
     private Task lastSnapshot;
+    private GemPix2Exception lastPollFailure;
 
     TaskWait(TaskId id, TaskWaits owner, Optional<TaskRecord> record, Instant now) {
         this.id = id;
@@ -108,6 +109,7 @@ final class TaskWait {
     private void onTick(long generation) {
         List<Waiter> expired = new ArrayList<>();
         Task snapshot;
+        GemPix2Exception pollFailure;
         boolean pollNow = false;
         synchronized (this) {
             if (done || generation != tickGeneration) {
@@ -117,6 +119,7 @@ final class TaskWait {
             Instant now = owner.clock().now();
             waiters.removeIf(waiter -> !waiter.deadline().isAfter(now) && expired.add(waiter));
             snapshot = lastSnapshot;
+            pollFailure = lastPollFailure;
             if (waiters.isEmpty()) {
                 stopLocked();
             } else {
@@ -128,7 +131,7 @@ final class TaskWait {
             }
         }
         expired.forEach(waiter -> waiter.future().completeExceptionally(
-                new TaskTimeoutException(id, waiter.timeout(), snapshot)));
+                new TaskTimeoutException(id, waiter.timeout(), snapshot, pollFailure)));
         if (pollNow) {
             poll();
         }
@@ -154,6 +157,7 @@ final class TaskWait {
             }
             polling = false;
             inFlight = null;
+            lastPollFailure = error == null ? null : Failures.unwrap(error);
         }
         if (error == null) {
             owner.offer(task);

@@ -34,6 +34,27 @@ import java.util.Set;
 public record ImageRequest(Model model, String prompt, List<URI> referenceImages, Optional<URI> callbackUrl,
                            Map<String, Object> extra) {
 
+    /**
+     * Shows no secrets: the callback URL without its path (whose last segment is a token), reference images
+     * without user info, query or fragment (a signed URL's signature), data URIs by their length only.
+     */
+    @Override
+    public String toString() {
+        return "ImageRequest[model=" + model + ", prompt=" + Printable.truncate(prompt) + ", referenceImages="
+                + referenceImages.stream().map(ImageRequest::shown).toList() + ", callbackUrl="
+                + callbackUrl.map(url -> url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":"
+                        + url.getPort()) + "/…").orElse("none") + ", extra=" + extra.keySet() + "]";
+    }
+
+    private static String shown(URI url) {
+        if ("data".equalsIgnoreCase(url.getScheme())) {
+            return "data URI of " + url.toString().length() + " chars";
+        }
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (url.getRawQuery() == null && url.getRawFragment() == null ? "" : "?…");
+    }
+
     /** The provider accepts at most this many reference images. */
     public static final int MAX_REFERENCE_IMAGES = 4;
 

@@ -3,6 +3,7 @@ package dev.gempix2.core.port;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Threading: implementations are thread-safe and non-blocking; the calls return at once and the futures
  * may complete on the transport's I/O thread, so callers must not block in their continuations.
+ *
+ * <p>Cancellation: cancelling a returned future aborts its HTTP exchange and frees its connection; this is how
+ * the client enforces a call's overall deadline against a server that answers one byte at a time.
  */
 public interface ImageGenerator extends AutoCloseable {
 
@@ -33,6 +37,29 @@ public interface ImageGenerator extends AutoCloseable {
      * @return its current snapshot, or a failed future ({@code TaskNotFoundException} for a 404)
      */
     CompletableFuture<Task> query(TaskId id);
+
+    /**
+     * {@link #submit(ImageRequest)} with extra headers for this one request (from {@code RequestOptions}). The
+     * default ignores them, so transports written before per-request headers keep compiling and working.
+     *
+     * @param request the validated request
+     * @param headers extra headers, validated by {@code RequestOptions}; never {@code Authorization}
+     * @return the provider's task id, or a failed future with a {@code GemPix2Exception}
+     */
+    default CompletableFuture<TaskId> submit(ImageRequest request, Map<String, String> headers) {
+        return submit(request);
+    }
+
+    /**
+     * {@link #query(TaskId)} with extra headers for this one request; the default ignores them.
+     *
+     * @param id the task
+     * @param headers extra headers, validated by {@code RequestOptions}; never {@code Authorization}
+     * @return its current snapshot, or a failed future
+     */
+    default CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
+        return query(id);
+    }
 
     /** Releases connections and threads this transport created; a no-op by default. Never throws checked exceptions. */
     @Override

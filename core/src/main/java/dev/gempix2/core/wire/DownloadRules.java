@@ -1,6 +1,7 @@
 package dev.gempix2.core.wire;
 
 import dev.gempix2.core.error.ResponseTooLargeException;
+import dev.gempix2.core.error.RedirectRefusedException;
 import dev.gempix2.core.error.TransportException;
 import java.net.URI;
 import java.util.Locale;
@@ -43,29 +44,29 @@ public final class DownloadRules {
      * @param location its {@code Location} header, absolute or relative; may be null
      * @param redirectsFollowed how many redirects this download followed before this one
      * @return the absolute http(s) URL to fetch next
-     * @throws TransportException for a redirect past {@link #MAX_REDIRECTS}, a missing or unreadable
+     * @throws RedirectRefusedException for a redirect past {@link #MAX_REDIRECTS}, a missing or unreadable
      *                            {@code Location}, or a target that is not an http(s) URL with a host
      */
     public static URI redirectTarget(URI from, String location, int redirectsFollowed) {
         Objects.requireNonNull(from, "from");
         if (redirectsFollowed >= MAX_REDIRECTS) {
-            throw new TransportException("Downloading " + shown(from) + " took more than " + MAX_REDIRECTS
-                    + " redirects; giving up", true, null);
+            throw new RedirectRefusedException("Downloading " + shown(from) + " took more than " + MAX_REDIRECTS
+                    + " redirects; giving up", null);
         }
         if (location == null || location.isBlank()) {
-            throw new TransportException("Downloading " + shown(from)
-                    + " was redirected without a Location header", true, null);
+            throw new RedirectRefusedException("Downloading " + shown(from)
+                    + " was redirected without a Location header", null);
         }
         URI target;
         try {
             target = from.resolve(location.strip());
         } catch (IllegalArgumentException unreadable) {
-            throw new TransportException("Downloading " + shown(from) + " was redirected to an unreadable Location: "
-                    + shown(location.strip()), true, unreadable);
+            throw new RedirectRefusedException("Downloading " + shown(from) + " was redirected to an unreadable Location: "
+                    + shown(location.strip()), unreadable);
         }
         if (!isHttpWithHost(target)) {
-            throw new TransportException("Downloading " + shown(from) + " was redirected to " + describe(target)
-                    + "; only http(s) redirects are followed", true, null);
+            throw new RedirectRefusedException("Downloading " + shown(from) + " was redirected to " + describe(target)
+                    + "; only http(s) redirects are followed", null);
         }
         return target;
     }

@@ -38,6 +38,9 @@ import java.util.Optional;
  * {@link GemPix2Exception}. Stateless and thread-safe.
  */
 public final class WireFormat {
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+            "(?i)(bearer\\s+)[^\\s\"',;<>]+|\\bdk-[A-Za-z0-9._~+/=-]+");
+    private static final int MAX_DECIMAL_DIGITS = 64;
     /** The path of the generation endpoint. */
     public static final String SUBMIT_PATH = "/api/image/gen";
     /** The path of the query endpoint. */
@@ -101,7 +104,13 @@ public final class WireFormat {
         if (!(id instanceof String text) || text.isBlank()) {
             throw new TransportException("GemPix2 accepted the request but its answer holds no data.task_id", null);
         }
-        return TaskId.of(text);
+        try {
+            return TaskId.of(text);
+        } catch (InvalidRequestException unusable) {
+            // The provider created (and bills) this task: not the user's fault, and the record must stay in doubt.
+            throw new TransportException("GemPix2 created a task but answered with an id this client cannot use ('"
+                    + shownId(text) + "'); its record stays unfinished, in doubt", true, unusable);
+        }
     }
 
     /**
@@ -150,8 +159,8 @@ public final class WireFormat {
         Map<?, ?> body = response.parsed() && response.json() instanceof Map<?, ?> map ? map : Map.of();
         int status = response.status();
         int code = intValue(body.get("code")).orElse(-1);
-        String message = text(body.get("message"));
-        String detail = text(body.get("detail"));
+        String message = redactSecrets(text(body.get("message")));
+        String detail = redactSecrets(text(body.get("detail")));
         Duration retryAfter = parseRetryAfter(response.retryAfter(), Instant.now()).orElse(null);
         if (status == 400) {
             return InvalidRequestException.rejected(code, message, detail);
@@ -279,10 +288,10 @@ public final class WireFormat {
     private static Optional<BigDecimal> decimal(Object value) {
         try {
             if (value instanceof String text && !text.isBlank()) {
-                return Optional.of(new BigDecimal(text.trim()));
+                return sane(new BigDecimal(text.trim()));
             }
             if (value instanceof Number number) {
-                return Optional.of(new BigDecimal(number.toString()));
+                return sane(new BigDecimal(number.toString()));
             }
         } catch (NumberFormatException notADecimal) {
             return Optional.empty();
@@ -290,11 +299,42 @@ public final class WireFormat {
         return Optional.empty();
     }
 
+    /**
+     * Masks what looks like a credential in text that came from the other side (a gateway that echoes the
+     * request's headers would otherwise put the API key into an exception message and a log line):
+     * {@code Bearer <anything>} and {@code dk-…} keys.
+     *
+     * @param text text from a response, or null
+     * @return the text with credentials replaced by {@code ***}, or null
+     */
+    public static String redactSecrets(String text) {
+        if (text == null) {
+            return null;
+        }
+        return SECRET.matcher(text).replaceAll(match -> match.group(1) != null
+                ? java.util.regex.Matcher.quoteReplacement(match.group(1)) + "***" : "dk-***");
+    }
+
+    private static String shownId(String text) {
+        String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return cut.replaceAll("[^\\x21-\\x7e…]", "?");
+    }
+
+    /** A credit amount is a few digits: one of absurd size or scale is dropped, not printed into the heap. */
+    private static Optional<BigDecimal> sane(BigDecimal value) {
+        return value.precision() <= MAX_DECIMAL_DIGITS && Math.abs(value.scale()) <= MAX_DECIMAL_DIGITS
+                ? Optional.of(value) : Optional.empty();
+    }
+
     private static Instant instant(Object value) {
         if (value instanceof Number number) {
             long raw = number.longValue();
-            // Ten-digit values are epoch seconds; larger ones are milliseconds.
-            return raw > 100_000_000_000L ? Instant.ofEpochMilli(raw) : Instant.ofEpochSecond(raw);
+            try {
+                // Ten-digit values are epoch seconds; larger ones are milliseconds.
+                return raw > 100_000_000_000L ? Instant.ofEpochMilli(raw) : Instant.ofEpochSecond(raw);
+            } catch (java.time.DateTimeException outOfRange) {
+                return null;
+            }
         }
         if (value instanceof String text && !text.isBlank()) {
             try {

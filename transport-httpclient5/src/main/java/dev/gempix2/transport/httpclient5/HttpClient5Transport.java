@@ -55,7 +55,8 @@ import org.apache.hc.core5.util.TimeValue;
  * <p>{@code GemPix2Client.fromEnv()} builds one of these by itself when this jar is on the class path.
  *
  * <p>Futures complete on the client's I/O thread, exceptionally with a {@link GemPix2Exception} (never wrapped
- * in a {@code CompletionException}); the calls themselves never throw.
+ * in a {@code CompletionException}); the calls themselves never throw. Cancelling a future aborts its exchange
+ * and frees its connection: this is how {@code GemPix2Client} enforces a call's overall deadline.
  */
 public final class HttpClient5Transport implements ImageGenerator, ImageDownloader, AutoCloseable {
     /** The API's address when none is given. */
@@ -121,6 +122,11 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
 
     @Override
     public CompletableFuture<TaskId> submit(ImageRequest request) {
+        return submit(request, Map.of());
+    }
+
+    @Override
+    public CompletableFuture<TaskId> submit(ImageRequest request, Map<String, String> headers) {
         if (request == null) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("request", "must not be null"));
         }
@@ -133,19 +139,25 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         }
         URI uri = WireFormat.submitUri(settings.baseUrl());
         SendWatchingEntity body = new SendWatchingEntity(AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON));
-        AsyncRequestBuilder post = apiRequest(AsyncRequestBuilder.post(uri)).setEntity(body);
-        return PlainFailure.of(api(post, body, "POST " + uri)
-                .thenApply(answer -> WireFormat.readSubmitResponse(answer.toWireResponse())));
+        AsyncRequestBuilder post = apiRequest(AsyncRequestBuilder.post(uri), headers).setEntity(body);
+        CompletableFuture<HttpAnswer> sent = api(post, body, "POST " + uri);
+        return PlainFailure.of(sent.thenApply(answer -> WireFormat.readSubmitResponse(answer.toWireResponse())), sent);
     }
 
     @Override
     public CompletableFuture<Task> query(TaskId id) {
+        return query(id, Map.of());
+    }
+
+    @Override
+    public CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
         if (id == null) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("task_id", "must not be null"));
         }
         URI uri = WireFormat.queryUri(settings.baseUrl(), id);
-        return PlainFailure.of(api(apiRequest(AsyncRequestBuilder.get(uri)), null, "GET " + uri)
-                .thenApply(answer -> WireFormat.readQueryResponse(answer.toWireResponse(), id)));
+        CompletableFuture<HttpAnswer> sent = api(apiRequest(AsyncRequestBuilder.get(uri), headers), null, "GET " + uri);
+        return PlainFailure.of(sent.thenApply(answer -> WireFormat.readQueryResponse(answer.toWireResponse(), id)),
+                sent);
     }
 
     /**
@@ -207,7 +219,8 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         return "HttpClient5Transport[" + settings.baseUrl() + ", key " + settings.apiKey().masked() + "]";
     }
 
-    private AsyncRequestBuilder apiRequest(AsyncRequestBuilder request) {
+    private AsyncRequestBuilder apiRequest(AsyncRequestBuilder request, Map<String, String> headers) {
+        headers.forEach(request::setHeader);
         return request
                 .setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader())
                 .setHeader(HttpHeaders.ACCEPT, "application/json")

@@ -1,9 +1,11 @@
 package dev.gempix2.transport.httpclient5.internal;
 
+import dev.gempix2.core.wire.WireFormat;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -13,7 +15,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends one request on the async client and completes a future with the fully read answer, or with the mapped
- * {@code TransportException}. No thread waits: the future completes on the client's I/O thread.
+ * {@code TransportException}. No thread waits: the future completes on the client's I/O thread. Cancelling the
+ * future aborts the exchange and frees its connection.
  *
  * <p>Each request carries its own config (response timeout, redirects off), so that these hold on a client the
  * user built too.
@@ -49,7 +52,7 @@ public final class AsyncExchange {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig);
         try {
-            client.execute(request, consumer, null, context, new FutureCallback<>() {
+            Future<HttpAnswer> exchange = client.execute(request, consumer, null, context, new FutureCallback<>() {
                 @Override
                 public void completed(HttpAnswer answer) {
                     if (!answer.isSuccessful()) {
@@ -75,6 +78,12 @@ public final class AsyncExchange {
                     result.completeExceptionally(TransportFailures.map(failure, action, bodyNeverSent));
                 }
             });
+            // A deadline (or a wait that ended) cancels the future: abort the exchange, which frees its connection.
+            result.whenComplete((answer, failure) -> {
+                if (result.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
         } catch (RuntimeException refused) {
             // The client would not even take the request (it is shut down): nothing went out.
             result.completeExceptionally(TransportFailures.map(refused, action, true));
@@ -84,6 +93,6 @@ public final class AsyncExchange {
 
     private static String preview(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
-        return text.replaceAll("\\s+", " ").strip();
+        return WireFormat.redactSecrets(text.replaceAll("\\s+", " ").strip());
     }
 }

@@ -5,6 +5,7 @@ import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireFormat;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 
@@ -31,10 +32,20 @@ public final class ImageDownload {
      * @return the body, or a failed future with a {@code GemPix2Exception}
      */
     public CompletableFuture<byte[]> fetch(URI url, long maxBytes) {
-        return PlainFailure.of(hop(url, maxBytes, 0));
+        AtomicReference<CompletableFuture<HttpAnswer>> current = new AtomicReference<>();
+        CompletableFuture<byte[]> result = PlainFailure.of(hop(url, maxBytes, 0, current));
+        // Cancelling the download aborts whichever hop is on the wire.
+        result.whenComplete((bytes, failure) -> {
+            CompletableFuture<HttpAnswer> exchange = current.get();
+            if (result.isCancelled() && exchange != null) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
     }
 
-    private CompletableFuture<byte[]> hop(URI url, long maxBytes, int redirectsFollowed) {
+    private CompletableFuture<byte[]> hop(URI url, long maxBytes, int redirectsFollowed,
+                                          AtomicReference<CompletableFuture<HttpAnswer>> current) {
         AsyncRequestBuilder request = AsyncRequestBuilder.get(url)
                 .setHeader(HttpHeaders.USER_AGENT, settings.userAgent())
                 .setHeader(HttpHeaders.ACCEPT, "image/*, */*;q=0.5");
@@ -43,7 +54,10 @@ public final class ImageDownload {
         }
         BoundedBodyConsumer consumer = new BoundedBodyConsumer(maxBytes,
                 declared -> DownloadRules.tooLarge(url, maxBytes, declared).getMessage());
-        return exchange.send(request.build(), null, consumer, "GET " + DownloadRules.shown(url)).thenCompose(answer -> {
+        CompletableFuture<HttpAnswer> sent = exchange.send(request.build(), null, consumer,
+                "GET " + DownloadRules.shown(url));
+        current.set(sent);
+        return sent.thenCompose(answer -> {
             if (answer.isSuccessful()) {
                 return CompletableFuture.completedFuture(answer.body());
             }
@@ -54,7 +68,7 @@ public final class ImageDownload {
                 } catch (TransportException refused) {
                     return CompletableFuture.failedFuture(refused);
                 }
-                return hop(next, maxBytes, redirectsFollowed + 1);
+                return hop(next, maxBytes, redirectsFollowed + 1, current);
             }
             return CompletableFuture.failedFuture(WireFormat.error(answer.toWireResponse()));
         });

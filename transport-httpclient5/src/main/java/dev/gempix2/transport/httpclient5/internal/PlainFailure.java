@@ -3,6 +3,7 @@ package dev.gempix2.transport.httpclient5.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 
 /**
  * Hands callers a future that fails with the mapped exception itself, not wrapped in the
@@ -20,7 +21,25 @@ public final class PlainFailure {
      * @return a future with the same outcome, its failure unwrapped
      */
     public static <T> CompletableFuture<T> of(CompletionStage<T> stage) {
+        return of(stage, null);
+    }
+
+    /**
+     * @param stage the chain of stages
+     * @param exchange the future whose cancellation aborts the exchange (a stage derived from it does not pass a
+     *                 cancellation back to it), or null
+     * @param <T> the value's type
+     * @return a future with the same outcome, its failure unwrapped; cancelling it cancels {@code exchange}
+     */
+    public static <T> CompletableFuture<T> of(CompletionStage<T> stage, Future<?> exchange) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        if (exchange != null) {
+            result.whenComplete((value, failure) -> {
+                if (result.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
+        }
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
                 result.complete(value);
