@@ -31,8 +31,16 @@ final class ResponseReader {
         return json;
     }
 
-    /** @return the response with its body parsed into plain Java values, or marked unparseable */
-    WireResponse read(HttpResponse<?> response) {
+    /**
+     * @param response an answer
+     * @param requestId the {@code X-Request-Id} the request carried, or null (a download)
+     * @return the response with its body parsed into plain Java values (or marked unparseable) and its headers
+     */
+    WireResponse read(HttpResponse<?> response, String requestId) {
+        return body(response).withExchange(response.getHeaders().asMap(), requestId);
+    }
+
+    private WireResponse body(HttpResponse<?> response) {
         int status = response.code();
         String retryAfter = response.getHeaders().get(HttpHeaders.RETRY_AFTER);
         byte[] body = response.getBody(byte[].class).orElse(null);
@@ -50,10 +58,10 @@ final class ResponseReader {
      * An HTTP error status arrives as an exception that still carries the response: read it like a success
      * and let {@link WireFormat} map it. Anything else is an I/O failure.
      */
-    CompletableFuture<WireResponse> recover(Throwable failure, String what) {
+    CompletableFuture<WireResponse> recover(Throwable failure, String what, String requestId) {
         Throwable cause = unwrap(failure);
         if (cause instanceof HttpClientResponseException withResponse) {
-            return CompletableFuture.completedFuture(read(withResponse.getResponse()));
+            return CompletableFuture.completedFuture(read(withResponse.getResponse(), requestId));
         }
         return CompletableFuture.failedFuture(failure(cause, what));
     }
@@ -65,7 +73,7 @@ final class ResponseReader {
             return mapped;
         }
         if (cause instanceof HttpClientResponseException withResponse) {
-            return WireFormat.error(read(withResponse.getResponse()));
+            return WireFormat.error(read(withResponse.getResponse(), null));
         }
         if (ExchangeFailures.neverReachedServer(cause)) {
             return new TransportException("Could not connect to GemPix2 while " + what + ": " + cause.getMessage(),

@@ -71,7 +71,7 @@ public final class RestClientImageDownloader implements ImageDownloader, AutoClo
                 return follow(url, response, maxBytes, redirects);
             }
             if (status < 200 || status >= 300) {
-                return Uni.createFrom().failure(WireFormat.error(WireResponses.read(response)));
+                return Uni.createFrom().failure(WireFormat.error(WireResponses.read(response, null)));
             }
             return Uni.createFrom().item(() -> body(url, response, maxBytes));
         });

@@ -19,11 +19,15 @@ final class WireResponses {
     private WireResponses() {
     }
 
-    /** @param response an answer of the API @return it as core reads it */
-    static WireResponse read(Response response) {
+    /**
+     * @param response an answer of the API
+     * @param requestId the {@code X-Request-Id} the request carried, or null when unknown here
+     * @return it as core reads it, with its headers
+     */
+    static WireResponse read(Response response, String requestId) {
         String retryAfter = response.getHeaderString("Retry-After");
         byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
-        return parse(response.getStatus(), body, retryAfter);
+        return parse(response.getStatus(), body, retryAfter).withExchange(response.getStringHeaders(), requestId);
     }
 
     /**

@@ -179,6 +179,17 @@ public abstract class ImageGeneratorContract {
         }
     }
 
+    @Test
+    void everyRequestCarriesTheLibrarysUserAgent() {
+        TaskId id = Outcomes.value(generator.submit(ImageRequest.of("a lighthouse at dawn")));
+        Outcomes.value(generator.query(id));
+        for (RecordedRequest request : fake.requests()) {
+            String agent = request.header("User-Agent").orElse("(none)");
+            assertTrue(agent.matches("gempix2-java/\\S+ \\((httpclient5|micronaut|quarkus|\\w+); Java \\S+\\)( .+)?"),
+                    request + " carries User-Agent " + agent + ", expected gempix2-java/<version> (<transport>; Java <version>)");
+        }
+    }
+
     // ---- query: reading tasks ----
 
     @Test
@@ -340,6 +351,31 @@ public abstract class ImageGeneratorContract {
         fake.onTask(id).onQuery(Fault.status(status));
         assertEquals(status, Outcomes.failure(generator.query(id), ServerException.class).httpStatus());
         assertEquals(1, fake.queriesFor(id).size(), "a transport sends one request per call and never retries itself");
+    }
+
+    @Test
+    void everyRequestCarriesAFreshRequestIdAndAnErrorReportsIt() {
+        fake.onEveryTask().onSubmit(Fault.status(500));
+        ApiException error = Outcomes.failure(generator.submit(ImageRequest.of("anything")), ApiException.class);
+        Optional<String> sent = fake.takeRequest().header("X-Request-Id");
+        assertTrue(sent.isPresent(), "the request carries X-Request-Id");
+        assertEquals(sent, error.requestId(), "the error reports the id its request carried");
+        assertTrue(error.getMessage().contains(sent.get()), "the id is in the message: " + error.getMessage());
+        fake.reset();
+        Outcomes.value(generator.submit(ImageRequest.of("anything")));
+        assertTrue(!sent.equals(fake.takeRequest().header("X-Request-Id")), "each request has its own id");
+    }
+
+    @Test
+    void anErrorReportsTheProvidersRequestIdAndItsHeadersWithoutCookies() {
+        fake.onEveryTask().onSubmit(Fault.response(FakeResponse.json(503, "{\"code\":1,\"message\":\"busy\"}")
+                .withHeader("X-Request-Id", "provider-7").withHeader("Set-Cookie", "session=secret")
+                .withHeader("Retry-After", "4")));
+        ApiException error = Outcomes.failure(generator.submit(ImageRequest.of("anything")), ApiException.class);
+        assertEquals(Optional.of("provider-7"), error.requestId());
+        assertEquals(List.of("4"), error.responseHeaders().get("retry-after"), "headers: " + error.responseHeaders());
+        assertTrue(!error.responseHeaders().containsKey("set-cookie"), "no cookies: " + error.responseHeaders());
+        assertEquals(Optional.of(Duration.ofSeconds(4)), error.retryAfter());
     }
 
     @Test

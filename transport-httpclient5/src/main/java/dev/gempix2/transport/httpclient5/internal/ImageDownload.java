@@ -56,7 +56,7 @@ public final class ImageDownload {
                 }
                 return hop(next, maxBytes, redirectsFollowed + 1);
             }
-            return CompletableFuture.failedFuture(WireFormat.error(answer.toWireResponse()));
+            return CompletableFuture.failedFuture(WireFormat.error(answer.toWireResponse(null)));
         });
     }
 }
