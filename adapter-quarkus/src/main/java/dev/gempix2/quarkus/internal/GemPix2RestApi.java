@@ -3,7 +3,6 @@ package dev.gempix2.quarkus.internal;
 import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.UserAgent;
 import dev.gempix2.core.wire.WireFormat;
-import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,14 +59,4 @@ public interface GemPix2RestApi {
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> query(@HeaderParam("Authorization") String authorization,
                         @HeaderParam(RequestIds.HEADER) String requestId, @QueryParam("task_id") String taskId);
-
-    /**
-     * Fetches an image by its absolute URL, without credentials: image hosts are not the API.
-     *
-     * @param url the image's URL
-     * @return the answer; redirects are not followed here
-     */
-    @GET
-    @Produces(MediaType.WILDCARD)
-    Uni<Response> fetch(@Url String url);
 }
