@@ -5,13 +5,11 @@ import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.wire.ExchangeFailures;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -41,17 +39,8 @@ final class ResponseReader {
     }
 
     private WireResponse body(HttpResponse<?> response) {
-        int status = response.code();
-        String retryAfter = response.getHeaders().get(HttpHeaders.RETRY_AFTER);
-        byte[] body = response.getBody(byte[].class).orElse(null);
-        if (body == null || body.length == 0) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
-        try {
-            return WireResponse.json(status, json.readValue(body, Argument.OBJECT_ARGUMENT), retryAfter);
-        } catch (IOException | RuntimeException notJson) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
+        return WireResponse.parse(response.code(), response.getBody(byte[].class).orElse(null),
+                response.getHeaders().get(HttpHeaders.RETRY_AFTER));
     }
 
     /**

@@ -48,6 +48,25 @@ public record WireResponse(int status, boolean parsed, Object json, String retry
     }
 
     /**
+     * Reads an answer's body with {@link JsonText}, the one reader every transport shares.
+     *
+     * @param status the HTTP status
+     * @param body the raw body; empty or null for none
+     * @param retryAfter the raw {@code Retry-After} header, or null
+     * @return a response whose body was JSON, or one marked unparseable (empty, HTML, truncated, trailing text)
+     */
+    public static WireResponse parse(int status, byte[] body, String retryAfter) {
+        if (body == null || body.length == 0) {
+            return unparseable(status, retryAfter);
+        }
+        try {
+            return json(status, JsonText.parse(body), retryAfter);
+        } catch (IllegalArgumentException notJson) {
+            return unparseable(status, retryAfter);
+        }
+    }
+
+    /**
      * @param status the HTTP status
      * @param retryAfter the raw {@code Retry-After} header, or null
      * @return a response whose body could not be parsed as JSON

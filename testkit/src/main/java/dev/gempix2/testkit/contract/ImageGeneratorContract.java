@@ -398,6 +398,23 @@ public abstract class ImageGeneratorContract {
     }
 
     @Test
+    void trailingGarbageAfterTheJsonIsTransportException() {
+        fake.onEveryTask().onSubmit(Fault.response(FakeResponse.json(200,
+                "{\"code\":0,\"message\":\"ok\",\"data\":{\"task_id\":\"ta-1\"}} <html>")));
+        Outcomes.failure(generator.submit(ImageRequest.of("anything")), TransportException.class);
+    }
+
+    @Test
+    void aHugeDecimalIsReadExactly() {
+        TaskId id = Outcomes.value(generator.submit(ImageRequest.of("anything")));
+        fake.onTask(id).onQuery(Fault.response(FakeResponse.json(200, "{\"code\":0,\"message\":\"ok\",\"data\":"
+                + "{\"task_id\":\"" + id.value() + "\",\"status\":\"success\",\"result\":[],"
+                + "\"consumed\":1.000000000000000000000000000001e400}}")));
+        assertEquals(Optional.of(new BigDecimal("1.000000000000000000000000000001e400")),
+                Outcomes.value(generator.query(id)).consumedCredits(), "a number past double's range, to the digit");
+    }
+
+    @Test
     void anHtmlPageInASuccessIsTransportException() {
         TaskId id = Outcomes.value(generator.submit(ImageRequest.of("anything")));
         fake.onTask(id).onQuery(Fault.htmlPage(200));

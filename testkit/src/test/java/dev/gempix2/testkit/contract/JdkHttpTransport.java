@@ -93,11 +93,7 @@ final class JdkHttpTransport implements ImageGenerator, ImageDownloader {
     }
 
     private static WireResponse wire(int status, byte[] body, String retryAfter) {
-        try {
-            return WireResponse.json(status, JSON.readValue(body, Object.class), retryAfter);
-        } catch (IOException notJson) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
+        return WireResponse.parse(status, body, retryAfter);
     }
 
     private static GemPix2Exception transportFailure(Throwable failure) {

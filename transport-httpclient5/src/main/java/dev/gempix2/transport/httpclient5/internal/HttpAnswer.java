@@ -2,7 +2,6 @@ package dev.gempix2.transport.httpclient5.internal;
 
 import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +39,6 @@ public record HttpAnswer(int status, byte[] body, String retryAfter, String loca
     }
 
     private WireResponse parsedBody() {
-        if (body.length == 0) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
-        try {
-            return WireResponse.json(status, JsonCodec.read(body), retryAfter);
-        } catch (IOException notJson) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
+        return WireResponse.parse(status, body, retryAfter);
     }
 }
