@@ -31,9 +31,12 @@ class ArchitectureTest {
             .because("core's internal package is not API and may change in any release");
 
     @ArchTest
-    static final ArchRule onlyTheTestResourceUsesTheTestkit = noClasses().that().resideOutsideOfPackage("dev.gempix2.quarkus.testing..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.gempix2.testkit..")
-            .because("the testkit is an optional test dependency: only the test resource may use it");
+    static final ArchRule knowsNoTestkit = noClasses()
+            // That package is gempix2-quarkus-testing's, here on the test class path only.
+            .that().resideOutsideOfPackage("dev.gempix2.quarkus.testing..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("dev.gempix2.testkit..", "io.quarkus.test..", "org.junit..")
+            .because("the adapter goes into applications' runtime; the test resource is gempix2-quarkus-testing");
 
     @ArchTest
     static final ArchRule publicApiDoesNotLeakInternals = noClasses().that().resideInAPackage("dev.gempix2.quarkus")

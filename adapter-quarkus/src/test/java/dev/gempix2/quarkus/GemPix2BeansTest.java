@@ -12,7 +12,7 @@ import dev.gempix2.core.port.Clock;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.port.TaskRepository;
-import dev.gempix2.quarkus.internal.RestClientImageDownloader;
+import dev.gempix2.quarkus.internal.VertxImageDownloader;
 import dev.gempix2.quarkus.internal.RestClientImageGenerator;
 import dev.gempix2.quarkus.testing.FakeGemPix2Resource;
 import io.quarkus.test.common.WithTestResource;
@@ -48,7 +48,7 @@ class GemPix2BeansTest {
     @Test
     void theBeansTheApplicationDidNotReplaceAreTheAdaptersDefaults() {
         assertThat(generator).isInstanceOf(RestClientImageGenerator.class);
-        assertThat(downloader).isInstanceOf(RestClientImageDownloader.class);
+        assertThat(downloader).isInstanceOf(VertxImageDownloader.class);
         assertThat(clock).isSameAs(SystemClock.shared());
     }
 

@@ -1,21 +1,21 @@
 package dev.gempix2.quarkus;
 
 import dev.gempix2.core.port.ImageDownloader;
-import dev.gempix2.quarkus.internal.RestClientImageDownloader;
-import dev.gempix2.quarkus.internal.StandaloneRestClients;
+import dev.gempix2.quarkus.internal.VertxImageDownloader;
 import dev.gempix2.testkit.contract.ImageDownloaderContract;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import java.time.Duration;
 
-/** The Quarkus REST Client downloader behaves as every other downloader does. */
+/** The Quarkus adapter's streaming downloader behaves as every other downloader does. */
 @QuarkusTest
 class RestClientImageDownloaderContractTest extends ImageDownloaderContract {
+    @Inject
+    Vertx vertx;
 
     @Override
     protected ImageDownloader createDownloader(Duration responseTimeout) {
-        // Every download names its own absolute URL; the base URL is never used.
-        return new RestClientImageDownloader(StandaloneRestClients.build(URI.create("http://unused.invalid"),
-                responseTimeout), true, responseTimeout);
+        return new VertxImageDownloader(vertx, Duration.ofSeconds(5), responseTimeout);
     }
 }

@@ -54,6 +54,14 @@ class GemPix2JarIT {
     }
 
     @Test
+    void theJarHoldsNoJunitSinceTheFakeNeedsNone() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+                    .noneMatch(name -> name.startsWith("org/junit/") || name.startsWith("org/opentest4j/"));
+        }
+    }
+
+    @Test
     void theReadmeCommandWritesADecodablePngOnTheBuiltInFake() throws Exception {
         ProcessRun run = run(Map.of(), "generate", "a lighthouse at dawn, oil painting");
 

@@ -47,6 +47,12 @@ class ValidationTest {
     }
 
     @Test
+    void anExtraFieldWithNoJsonFormIsRejectedNamingIt() {
+        assertRejected(() -> ImageRequest.builder().prompt("a cat").extra("seed", Double.NaN).build(), "seed");
+        assertRejected(() -> ImageRequest.builder().prompt("a cat").extra("when", new Object()).build(), "when");
+    }
+
+    @Test
     void aNullRequestIsRejectedNamingIt() {
         assertRejected(() -> client.submit(null), "request");
         assertRejected(() -> client.generate(null), "request");

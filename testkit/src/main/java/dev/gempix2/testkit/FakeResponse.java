@@ -21,18 +21,67 @@ public final class FakeResponse {
     private final byte[] body;
     private final boolean dropsConnection;
     private final int stallAfter;
+    private final boolean chunked;
+    private final long length;
 
     private FakeResponse(int status, Map<String, String> headers, byte[] body, boolean dropsConnection) {
-        this(status, headers, body, dropsConnection, -1);
+        this(status, headers, body, dropsConnection, -1, false, body.length);
     }
 
     private FakeResponse(int status, Map<String, String> headers, byte[] body, boolean dropsConnection,
                          int stallAfter) {
+        this(status, headers, body, dropsConnection, stallAfter, false, body.length);
+    }
+
+    private FakeResponse(int status, Map<String, String> headers, byte[] body, boolean dropsConnection,
+                         int stallAfter, boolean chunked, long length) {
         this.status = status;
         this.headers = Map.copyOf(headers);
         this.body = body.clone();
         this.dropsConnection = dropsConnection;
         this.stallAfter = stallAfter;
+        this.chunked = chunked;
+        this.length = length;
+    }
+
+    /**
+     * Sends the body without {@code Content-Length}, in chunks ({@code Transfer-Encoding: chunked}), as image
+     * servers that stream do: a client learns the size only by reading.
+     *
+     * @return a copy sent in chunks
+     */
+    public FakeResponse chunked() {
+        return new FakeResponse(status, headers, body, dropsConnection, stallAfter, true, length);
+    }
+
+    /**
+     * A body of {@code totalBytes}, the given body repeated as often as needed and made while it is sent, never
+     * held whole: for a body larger than the memory of the client under test (the test's heap, say), to show
+     * that the client stops at its cap while streaming.
+     *
+     * <pre>{@code
+     * FakeResponse.of(200, "image/png", chunk).repeatedTo(2 * Runtime.getRuntime().maxMemory()).chunked();
+     * }</pre>
+     *
+     * @param totalBytes the body's length, at least the given body's
+     * @return a copy with that body
+     */
+    public FakeResponse repeatedTo(long totalBytes) {
+        if (body.length == 0 || totalBytes < body.length || stallAfter >= 0) {
+            throw new IllegalArgumentException("a non-empty body of " + body.length + " bytes that does not stall "
+                    + "can be repeated to at least its length, not " + totalBytes);
+        }
+        return new FakeResponse(status, headers, body, dropsConnection, stallAfter, chunked, totalBytes);
+    }
+
+    /** @return true when the body is sent in chunks, without {@code Content-Length} */
+    public boolean isChunked() {
+        return chunked;
+    }
+
+    /** @return the body's length as sent: its own, or the length it is {@linkplain #repeatedTo repeated to} */
+    public long length() {
+        return length;
     }
 
     /**
@@ -94,7 +143,7 @@ public final class FakeResponse {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
         copy.put(name, value);
-        return new FakeResponse(status, copy, body, dropsConnection, stallAfter);
+        return new FakeResponse(status, copy, body, dropsConnection, stallAfter, chunked, length);
     }
 
     /**
@@ -114,7 +163,10 @@ public final class FakeResponse {
             throw new IllegalArgumentException("a body of " + body.length + " bytes can stall after 0 to "
                     + (body.length - 1) + " bytes, not " + bytes);
         }
-        return new FakeResponse(status, headers, body, false, bytes);
+        if (length != body.length) {
+            throw new IllegalArgumentException("a repeated body cannot stall");
+        }
+        return new FakeResponse(status, headers, body, false, bytes, chunked, length);
     }
 
     /** @return how many body bytes are sent before the body stalls; empty when the whole body is sent */
@@ -145,7 +197,7 @@ public final class FakeResponse {
     @Override
     public String toString() {
         return dropsConnection ? "FakeResponse[dropped connection]"
-                : "FakeResponse[" + status + ", " + headers + ", " + body.length + " bytes"
+                : "FakeResponse[" + status + ", " + headers + ", " + length + " bytes" + (chunked ? ", chunked" : "")
                 + (stallAfter < 0 ? "" : ", stalling after " + stallAfter) + "]";
     }
 }

@@ -34,4 +34,11 @@ class TestkitArchitectureTest {
             .that().resideInAnyPackage("dev.gempix2.testkit.junit..", "dev.gempix2.testkit.contract..")
             .should().dependOnClassesThat().resideInAPackage("dev.gempix2.testkit.internal..")
             .because("the extension and the contract suites show what users can do with the public API alone");
+
+    @ArchTest
+    static final ArchRule theFakeRunsWithoutJunit = noClasses()
+            .that().resideOutsideOfPackages("dev.gempix2.testkit.junit..", "dev.gempix2.testkit.contract..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+            .because("JUnit is provided-scope: the CLI, the standalone jar and the Quarkus test resource run the fake "
+                    + "with no JUnit on their class path");
 }

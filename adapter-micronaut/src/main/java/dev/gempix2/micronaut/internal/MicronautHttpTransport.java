@@ -8,6 +8,8 @@ import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.wire.DownloadRules;
+import dev.gempix2.core.wire.RequestIds;
+import dev.gempix2.core.wire.UserAgent;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
 import io.micronaut.core.type.Argument;
@@ -39,6 +41,8 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
     // has no per-request limit; starting the count higher leaves exactly DownloadRules.MAX_REDIRECTS. The
     // downloader contract test fails if a Micronaut upgrade renames it.
     private static final String REDIRECT_COUNT_ATTRIBUTE = "micronaut.http.client.redirect-count";
+
+    private static final String USER_AGENT = UserAgent.value("micronaut", null);
 
     private final StreamingHttpClient http;
     private final ResponseReader reader;
@@ -103,7 +107,7 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         } catch (TransportException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        MutableHttpRequest<?> get = HttpRequest.GET(url);
+        MutableHttpRequest<?> get = HttpRequest.GET(url).header(HttpHeaders.USER_AGENT, USER_AGENT);
         get.setAttribute(REDIRECT_COUNT_ATTRIBUTE, skippedRedirects);
         if (DownloadRules.sendsApiKeyTo(baseUrl, url)) {
             get.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader());
@@ -119,12 +123,17 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
     }
 
     private CompletableFuture<WireResponse> exchange(MutableHttpRequest<?> request) {
+        String requestId = RequestIds.newId();
         request.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader())
+                .header(RequestIds.HEADER, requestId)
+                .header(HttpHeaders.USER_AGENT, USER_AGENT)
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         String what = request.getMethodName() + " " + request.getUri().getPath();
         try {
-            CompletableFuture<WireResponse> answer = StreamedAnswer.collect(reader, http.exchangeStream(request, BYTES));
-            return CancelLink.cancelling(answer.exceptionallyCompose(failure -> reader.recover(failure, what)), answer);
+            CompletableFuture<WireResponse> answer =
+                    StreamedAnswer.collect(reader, http.exchangeStream(request, BYTES), requestId);
+            return CancelLink.cancelling(
+                    answer.exceptionallyCompose(failure -> reader.recover(failure, what, requestId)), answer);
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(reader.failure(refused, what));
         }

@@ -5,13 +5,13 @@ import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.wire.ExchangeFailures;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,32 +31,37 @@ final class ResponseReader {
         return json;
     }
 
-    /** @return the response with its body parsed into plain Java values, or marked unparseable */
-    WireResponse read(HttpResponse<?> response) {
+    /**
+     * @param response an answer
+     * @param requestId the {@code X-Request-Id} the request carried, or null (a download)
+     * @return the response with its body parsed into plain Java values (or marked unparseable) and its headers
+     */
+    WireResponse read(HttpResponse<?> response, String requestId) {
         return read(response.code(), response.getHeaders().get(HttpHeaders.RETRY_AFTER),
-                response.getBody(byte[].class).orElse(null));
+                response.getHeaders().asMap(), response.getBody(byte[].class).orElse(null), requestId);
     }
 
-    /** @return a streamed answer, its body collected, parsed into plain Java values or marked unparseable */
-    WireResponse read(int status, String retryAfter, byte[] body) {
-        if (body == null || body.length == 0) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
-        try {
-            return WireResponse.json(status, json.readValue(body, Argument.OBJECT_ARGUMENT), retryAfter);
-        } catch (IOException | RuntimeException notJson) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
+    /**
+     * @param status the answer's status
+     * @param retryAfter its {@code Retry-After} header, or null
+     * @param headers its headers
+     * @param body its body, collected
+     * @param requestId the {@code X-Request-Id} the request carried, or null
+     * @return the answer parsed into plain Java values (or marked unparseable), with its headers
+     */
+    WireResponse read(int status, String retryAfter, Map<String, List<String>> headers, byte[] body,
+                      String requestId) {
+        return WireResponse.parse(status, body, retryAfter).withExchange(headers, requestId);
     }
 
     /**
      * An HTTP error status arrives as an exception that still carries the response: read it like a success
      * and let {@link WireFormat} map it. Anything else is an I/O failure.
      */
-    CompletableFuture<WireResponse> recover(Throwable failure, String what) {
+    CompletableFuture<WireResponse> recover(Throwable failure, String what, String requestId) {
         Throwable cause = unwrap(failure);
         if (cause instanceof HttpClientResponseException withResponse) {
-            return CompletableFuture.completedFuture(read(withResponse.getResponse()));
+            return CompletableFuture.completedFuture(read(withResponse.getResponse(), requestId));
         }
         return CompletableFuture.failedFuture(failure(cause, what));
     }
@@ -68,7 +73,7 @@ final class ResponseReader {
             return mapped;
         }
         if (cause instanceof HttpClientResponseException withResponse) {
-            return WireFormat.error(read(withResponse.getResponse()));
+            return WireFormat.error(read(withResponse.getResponse(), null));
         }
         if (ExchangeFailures.neverReachedServer(cause)) {
             return new TransportException("Could not connect to GemPix2 while " + what + ": " + cause.getMessage(),

@@ -6,6 +6,8 @@ import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 
@@ -21,22 +23,26 @@ final class StreamedAnswer extends FutureSubscriber<HttpResponse<ByteBuffer<?>>,
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ResponseReader reader;
+    private final String requestId;
     private int status = -1;
     private String retryAfter;
+    private Map<String, List<String>> headers = Map.of();
 
-    private StreamedAnswer(ResponseReader reader) {
+    private StreamedAnswer(ResponseReader reader, String requestId) {
         super(Long.MAX_VALUE);
         this.reader = reader;
+        this.requestId = requestId;
     }
 
     /**
      * @param reader parses the collected body
      * @param chunks the streamed exchange
+     * @param requestId the {@code X-Request-Id} the request carried
      * @return the answer, whatever its status (an error status may also arrive as the publisher's error)
      */
     static CompletableFuture<WireResponse> collect(ResponseReader reader,
-                                                   Publisher<HttpResponse<ByteBuffer<?>>> chunks) {
-        return new StreamedAnswer(reader).subscribeTo(chunks);
+                                                   Publisher<HttpResponse<ByteBuffer<?>>> chunks, String requestId) {
+        return new StreamedAnswer(reader, requestId).subscribeTo(chunks);
     }
 
     @Override
@@ -47,6 +53,7 @@ final class StreamedAnswer extends FutureSubscriber<HttpResponse<ByteBuffer<?>>,
         if (status < 0) {
             status = chunk.code();
             retryAfter = chunk.getHeaders().get(HttpHeaders.RETRY_AFTER);
+            headers = chunk.getHeaders().asMap();
         }
         ByteBuffer<?> buffer = chunk.body();
         int size = buffer == null ? 0 : buffer.readableBytes();
@@ -64,6 +71,6 @@ final class StreamedAnswer extends FutureSubscriber<HttpResponse<ByteBuffer<?>>,
 
     @Override
     public void onComplete() {
-        future.complete(reader.read(Math.max(status, 0), retryAfter, bytes.toByteArray()));
+        future.complete(reader.read(Math.max(status, 0), retryAfter, headers, bytes.toByteArray(), requestId));
     }
 }

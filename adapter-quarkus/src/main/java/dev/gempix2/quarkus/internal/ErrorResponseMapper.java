@@ -15,7 +15,7 @@ public final class ErrorResponseMapper implements ResponseExceptionMapper<Runtim
 
     @Override
     public RuntimeException toThrowable(Response response) {
-        return WireFormat.error(WireResponses.read(response));
+        return WireFormat.error(WireResponses.read(response, null));
     }
 
     @Override

@@ -10,10 +10,12 @@ import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.port.TaskRepository;
 import dev.gempix2.quarkus.GemPix2Config;
 import io.quarkus.arc.DefaultBean;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @Singleton
 public class GemPix2Beans {
+    /** How long a download waits for a connection to an image host. */
+    private static final Duration DOWNLOAD_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * @param config the {@code gempix2.*} keys
@@ -68,14 +72,22 @@ public class GemPix2Beans {
     }
 
     /**
-     * @param api the REST client with config key {@code gempix2}
-     * @return the downloader, whose hops are bounded by the REST client's read timeout (headers and body)
+     * @param vertx the application's Vert.x
+     * @return the streaming downloader, whose hops are bounded by the REST client's read timeout (headers and body)
      */
     @Produces
     @DefaultBean
     @Singleton
-    ImageDownloader downloader(@RestClient GemPix2RestApi api) {
-        return new RestClientImageDownloader(api, false, ConfigReading.readTimeout(ConfigProvider.getConfig()));
+    ImageDownloader downloader(Vertx vertx) {
+        return new VertxImageDownloader(vertx, DOWNLOAD_CONNECT_TIMEOUT,
+                ConfigReading.readTimeout(ConfigProvider.getConfig()));
+    }
+
+    /** Closes the downloader's HTTP client with the application. */
+    void closeDownloader(@Disposes ImageDownloader downloader) {
+        if (downloader instanceof VertxImageDownloader ours) {
+            ours.close();
+        }
     }
 
     /** @return a new in-memory repository: tasks do not survive a restart unless the application brings a store */

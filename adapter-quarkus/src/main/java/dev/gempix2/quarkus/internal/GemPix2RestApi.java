@@ -1,7 +1,8 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.wire.RequestIds;
+import dev.gempix2.core.wire.UserAgent;
 import dev.gempix2.core.wire.WireFormat;
-import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -25,10 +27,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "gempix2")
 @RegisterProvider(ErrorResponseMapper.class)
+@ClientHeaderParam(name = "User-Agent", value = "{userAgent}")
 public interface GemPix2RestApi {
+
+    /** @return the {@code User-Agent} every request of this client sends, the same form on every transport */
+    default String userAgent() {
+        return UserAgent.value("quarkus", null);
+    }
 
     /**
      * @param authorization {@code Bearer <key>}
+     * @param requestId the request's id for support, a new one per request
      * @param json the request body
      * @return the answer
      */
@@ -36,25 +45,18 @@ public interface GemPix2RestApi {
     @Path(WireFormat.SUBMIT_PATH)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> submit(@HeaderParam("Authorization") String authorization, String json);
+    Uni<Response> submit(@HeaderParam("Authorization") String authorization,
+                         @HeaderParam(RequestIds.HEADER) String requestId, String json);
 
     /**
      * @param authorization {@code Bearer <key>}
+     * @param requestId the request's id for support, a new one per request
      * @param taskId the task
      * @return the answer
      */
     @GET
     @Path(WireFormat.QUERY_PATH)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> query(@HeaderParam("Authorization") String authorization, @QueryParam("task_id") String taskId);
-
-    /**
-     * Fetches an image by its absolute URL, without credentials: image hosts are not the API.
-     *
-     * @param url the image's URL
-     * @return the answer; redirects are not followed here
-     */
-    @GET
-    @Produces(MediaType.WILDCARD)
-    Uni<Response> fetch(@Url String url);
+    Uni<Response> query(@HeaderParam("Authorization") String authorization,
+                        @HeaderParam(RequestIds.HEADER) String requestId, @QueryParam("task_id") String taskId);
 }

@@ -1,10 +1,12 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.error.ApiException;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.WireFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
@@ -34,24 +36,35 @@ public final class RestClientImageGenerator implements ImageGenerator {
 
     @Override
     public CompletableFuture<TaskId> submit(ImageRequest request) {
-        return call(() -> api.submit(apiKey.authorizationHeader(), WireResponses.write(WireFormat.requestBody(request)))
-                .map(response -> WireFormat.readSubmitResponse(WireResponses.read(response))));
+        String requestId = RequestIds.newId();
+        return call(requestId, () -> api.submit(apiKey.authorizationHeader(), requestId,
+                        WireResponses.write(WireFormat.requestBody(request)))
+                .map(response -> WireFormat.readSubmitResponse(WireResponses.read(response, requestId))));
     }
 
     @Override
     public CompletableFuture<Task> query(TaskId id) {
-        return call(() -> api.query(apiKey.authorizationHeader(), id.value())
-                .map(response -> WireFormat.readQueryResponse(WireResponses.read(response), id)));
+        String requestId = RequestIds.newId();
+        return call(requestId, () -> api.query(apiKey.authorizationHeader(), requestId, id.value())
+                .map(response -> WireFormat.readQueryResponse(WireResponses.read(response, requestId), id)));
     }
 
-    private static <T> CompletableFuture<T> call(Supplier<Uni<T>> exchange) {
+    private static <T> CompletableFuture<T> call(String requestId, Supplier<Uni<T>> exchange) {
         try {
             return exchange.get()
-                    .onFailure().transform(TransportFailures::toGemPix2)
+                    .onFailure().transform(failure -> withRequestId(TransportFailures.toGemPix2(failure), requestId))
                     .subscribeAsCompletionStage();
         } catch (RuntimeException failedBeforeSending) {
             return CompletableFuture.failedFuture(TransportFailures.toGemPix2(failedBeforeSending));
         }
+    }
+
+    /** {@link ErrorResponseMapper} sees the answer, not the request: the id the request carried is added here. */
+    private static Throwable withRequestId(Throwable failure, String requestId) {
+        if (failure instanceof ApiException api && api.requestId().isEmpty()) {
+            api.withResponse(requestId, api.responseHeaders(), null);
+        }
+        return failure;
     }
 
     @Override

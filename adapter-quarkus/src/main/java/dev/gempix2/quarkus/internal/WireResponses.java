@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.wire.WireResponse;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -19,11 +18,15 @@ final class WireResponses {
     private WireResponses() {
     }
 
-    /** @param response an answer of the API @return it as core reads it */
-    static WireResponse read(Response response) {
+    /**
+     * @param response an answer of the API
+     * @param requestId the {@code X-Request-Id} the request carried, or null when unknown here
+     * @return it as core reads it, with its headers
+     */
+    static WireResponse read(Response response, String requestId) {
         String retryAfter = response.getHeaderString("Retry-After");
         byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
-        return parse(response.getStatus(), body, retryAfter);
+        return parse(response.getStatus(), body, retryAfter).withExchange(response.getStringHeaders(), requestId);
     }
 
     /**
@@ -33,14 +36,7 @@ final class WireResponses {
      * @return the response, {@linkplain WireResponse#unparseable unparseable} when the body is not JSON
      */
     static WireResponse parse(int status, byte[] body, String retryAfter) {
-        if (body == null || body.length == 0) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
-        try {
-            return WireResponse.json(status, JSON.readValue(body, Object.class), retryAfter);
-        } catch (IOException notJson) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
+        return WireResponse.parse(status, body, retryAfter);
     }
 
     /** @param body a request body as plain values @return its JSON text */

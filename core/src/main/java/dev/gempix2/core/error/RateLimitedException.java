@@ -1,13 +1,10 @@
 package dev.gempix2.core.error;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** HTTP 429: too many requests. {@link #retryAfter()} carries the provider's {@code Retry-After}, if any. */
 public class RateLimitedException extends ApiException {
     private static final long serialVersionUID = 1L;
-
-    private final Duration retryAfter;
 
     /**
      * @param code the body's {@code code}, or -1
@@ -17,12 +14,6 @@ public class RateLimitedException extends ApiException {
      */
     public RateLimitedException(int code, String providerMessage, String detail, Duration retryAfter) {
         super(describe("GemPix2 is rate limiting this key", 429, providerMessage, detail),
-                429, code, providerMessage, detail);
-        this.retryAfter = retryAfter;
-    }
-
-    /** @return the wait the provider asked for in {@code Retry-After}, when it sent one */
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+                429, code, providerMessage, detail, retryAfter);
     }
 }

@@ -1,13 +1,10 @@
 package dev.gempix2.core.error;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** HTTP 5xx: the provider (or a proxy in front of it) failed. Retried for queries and downloads. */
 public class ServerException extends ApiException {
     private static final long serialVersionUID = 1L;
-
-    private final Duration retryAfter;
 
     /**
      * @param httpStatus the status, 500 to 599
@@ -18,12 +15,6 @@ public class ServerException extends ApiException {
      */
     public ServerException(int httpStatus, int code, String providerMessage, String detail, Duration retryAfter) {
         super(describe("GemPix2 server error", httpStatus, providerMessage, detail),
-                httpStatus, code, providerMessage, detail);
-        this.retryAfter = retryAfter;
-    }
-
-    /** @return the wait the server asked for in {@code Retry-After}, when it sent one */
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+                httpStatus, code, providerMessage, detail, retryAfter);
     }
 }

@@ -29,13 +29,15 @@ public final class Failures {
 
     /**
      * @param failure an exception
-     * @return a one-line description for a log: for API errors the HTTP status, code, message and detail
+     * @return a one-line description for a log: for API errors the HTTP status, code, message, detail
+     *         and request id
      */
     public static String describe(GemPix2Exception failure) {
         if (failure instanceof ApiException api) {
             return failure.getClass().getSimpleName() + " [httpStatus=" + api.httpStatus() + ", code=" + api.code()
                     + ", message=" + api.providerMessage().orElse("(none)")
-                    + ", detail=" + api.detail().orElse("(none)") + "]";
+                    + ", detail=" + api.detail().orElse("(none)")
+                    + api.requestId().map(id -> ", requestId=" + id).orElse("") + "]";
         }
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }

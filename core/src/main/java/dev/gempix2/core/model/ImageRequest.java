@@ -152,6 +152,11 @@ public record ImageRequest(Model model, String prompt, List<URI> referenceImages
     }
 
     private static void checkJsonValue(String field, Object value) {
+        if ((value instanceof Double number && !Double.isFinite(number))
+                || (value instanceof Float single && !Float.isFinite(single))) {
+            // JSON has no NaN or infinity: each JSON library would write something else, or fail.
+            throw InvalidRequestException.ofField(field, "numbers must be finite, got " + value);
+        }
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return;
         }

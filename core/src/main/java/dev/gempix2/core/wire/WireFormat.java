@@ -156,12 +156,17 @@ public final class WireFormat {
      * @return the exception to throw
      */
     public static GemPix2Exception error(WireResponse response) {
+        Duration retryAfter = parseRetryAfter(response.retryAfter(), Instant.now()).orElse(null);
+        return byStatus(response, retryAfter)
+                .withResponse(RequestIds.of(response).orElse(null), response.headers(), retryAfter);
+    }
+
+    private static ApiException byStatus(WireResponse response, Duration retryAfter) {
         Map<?, ?> body = response.parsed() && response.json() instanceof Map<?, ?> map ? map : Map.of();
         int status = response.status();
         int code = intValue(body.get("code")).orElse(-1);
         String message = redactSecrets(text(body.get("message")));
         String detail = redactSecrets(text(body.get("detail")));
-        Duration retryAfter = parseRetryAfter(response.retryAfter(), Instant.now()).orElse(null);
         if (status == 400) {
             return InvalidRequestException.rejected(code, message, detail);
         }

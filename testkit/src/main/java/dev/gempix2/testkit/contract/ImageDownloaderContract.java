@@ -93,6 +93,14 @@ public abstract class ImageDownloaderContract {
         if (parts.length == 3 && parts[1].equals("image")) {
             return FakeResponse.of(200, "image/png", image(Integer.parseInt(parts[2])));
         }
+        if (parts.length == 3 && parts[1].equals("chunked")) {
+            return FakeResponse.of(200, "image/png", image(Integer.parseInt(parts[2]))).chunked();
+        }
+        if (request.path().equals("/endless")) {
+            // Twice this JVM's largest heap: a downloader that held the body whole would run out of memory.
+            return FakeResponse.of(200, "image/png", image(64 * 1024))
+                    .repeatedTo(2 * Runtime.getRuntime().maxMemory()).chunked();
+        }
         if (parts.length == 3 && parts[1].equals("hop")) {
             int left = Integer.parseInt(parts[2]);
             return FakeResponse.redirect(fake.baseUrl() + (left <= 1 ? "/image/64" : "/hop/" + (left - 1)));
@@ -148,6 +156,18 @@ public abstract class ImageDownloaderContract {
         ResponseTooLargeException error = Outcomes.failure(downloader.download(url("/image/200000"), 1000),
                 ResponseTooLargeException.class);
         assertEquals(1000, error.limit());
+    }
+
+    @Test
+    void aChunkedBodyWithoutContentLengthIsReadWhole() {
+        assertArrayEquals(image(50_000), Outcomes.value(downloader.download(url("/chunked/50000"), 50_000)));
+    }
+
+    @Test
+    void aChunkedBodyLargerThanTheHeapFailsAtTheCapWhileStreaming() {
+        ResponseTooLargeException error = Outcomes.failure(downloader.download(url("/endless"), 1_000_000),
+                ResponseTooLargeException.class);
+        assertEquals(1_000_000, error.limit());
     }
 
     @Test

@@ -179,6 +179,17 @@ public abstract class ImageGeneratorContract {
         }
     }
 
+    @Test
+    void everyRequestCarriesTheLibrarysUserAgent() {
+        TaskId id = Outcomes.value(generator.submit(ImageRequest.of("a lighthouse at dawn")));
+        Outcomes.value(generator.query(id));
+        for (RecordedRequest request : fake.requests()) {
+            String agent = request.header("User-Agent").orElse("(none)");
+            assertTrue(agent.matches("gempix2-java/\\S+ \\((httpclient5|micronaut|quarkus|\\w+); Java \\S+\\)( .+)?"),
+                    request + " carries User-Agent " + agent + ", expected gempix2-java/<version> (<transport>; Java <version>)");
+        }
+    }
+
     // ---- query: reading tasks ----
 
     @Test
@@ -343,6 +354,31 @@ public abstract class ImageGeneratorContract {
     }
 
     @Test
+    void everyRequestCarriesAFreshRequestIdAndAnErrorReportsIt() {
+        fake.onEveryTask().onSubmit(Fault.status(500));
+        ApiException error = Outcomes.failure(generator.submit(ImageRequest.of("anything")), ApiException.class);
+        Optional<String> sent = fake.takeRequest().header("X-Request-Id");
+        assertTrue(sent.isPresent(), "the request carries X-Request-Id");
+        assertEquals(sent, error.requestId(), "the error reports the id its request carried");
+        assertTrue(error.getMessage().contains(sent.get()), "the id is in the message: " + error.getMessage());
+        fake.reset();
+        Outcomes.value(generator.submit(ImageRequest.of("anything")));
+        assertTrue(!sent.equals(fake.takeRequest().header("X-Request-Id")), "each request has its own id");
+    }
+
+    @Test
+    void anErrorReportsTheProvidersRequestIdAndItsHeadersWithoutCookies() {
+        fake.onEveryTask().onSubmit(Fault.response(FakeResponse.json(503, "{\"code\":1,\"message\":\"busy\"}")
+                .withHeader("X-Request-Id", "provider-7").withHeader("Set-Cookie", "session=secret")
+                .withHeader("Retry-After", "4")));
+        ApiException error = Outcomes.failure(generator.submit(ImageRequest.of("anything")), ApiException.class);
+        assertEquals(Optional.of("provider-7"), error.requestId());
+        assertEquals(List.of("4"), error.responseHeaders().get("retry-after"), "headers: " + error.responseHeaders());
+        assertTrue(!error.responseHeaders().containsKey("set-cookie"), "no cookies: " + error.responseHeaders());
+        assertEquals(Optional.of(Duration.ofSeconds(4)), error.retryAfter());
+    }
+
+    @Test
     void aSuccessStatusWithANonZeroCodeIsApiException() {
         fake.onEveryTask().onSubmit(Fault.errorCode(7, "insufficient credits"));
         ApiException error = Outcomes.failure(generator.submit(ImageRequest.of("anything")), ApiException.class);
@@ -359,6 +395,23 @@ public abstract class ImageGeneratorContract {
         TaskId id = Outcomes.value(generator.submit(ImageRequest.of("anything")));
         fake.onTask(id).onQuery(Fault.malformedJson());
         Outcomes.failure(generator.query(id), TransportException.class);
+    }
+
+    @Test
+    void trailingGarbageAfterTheJsonIsTransportException() {
+        fake.onEveryTask().onSubmit(Fault.response(FakeResponse.json(200,
+                "{\"code\":0,\"message\":\"ok\",\"data\":{\"task_id\":\"ta-1\"}} <html>")));
+        Outcomes.failure(generator.submit(ImageRequest.of("anything")), TransportException.class);
+    }
+
+    @Test
+    void aHugeDecimalIsReadExactly() {
+        TaskId id = Outcomes.value(generator.submit(ImageRequest.of("anything")));
+        fake.onTask(id).onQuery(Fault.response(FakeResponse.json(200, "{\"code\":0,\"message\":\"ok\",\"data\":"
+                + "{\"task_id\":\"" + id.value() + "\",\"status\":\"success\",\"result\":[],"
+                + "\"consumed\":1.000000000000000000000000000001e400}}")));
+        assertEquals(Optional.of(new BigDecimal("1.000000000000000000000000000001e400")),
+                Outcomes.value(generator.query(id)).consumedCredits(), "a number past double's range, to the digit");
     }
 
     @Test

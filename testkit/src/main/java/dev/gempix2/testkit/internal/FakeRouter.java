@@ -123,7 +123,8 @@ public final class FakeRouter implements HttpHandler {
         int status = response.status();
         boolean bodyless = body.length == 0 || exchange.getRequestMethod().equals("HEAD")
                 || status == 204 || status == 304 || status < 200;
-        exchange.sendResponseHeaders(status, bodyless ? -1 : body.length);
+        // 0 makes the JDK's server send Transfer-Encoding: chunked, without Content-Length.
+        exchange.sendResponseHeaders(status, bodyless ? -1 : response.isChunked() ? 0 : response.length());
         if (!bodyless && response.stallsAfter().isPresent()) {
             OutputStream out = exchange.getResponseBody();
             out.write(body, 0, response.stallsAfter().getAsInt());
@@ -134,7 +135,10 @@ public final class FakeRouter implements HttpHandler {
         }
         if (!bodyless) {
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                // A repeated body is made while it is sent; a client that stops reading ends it with an IOException.
+                for (long left = response.length(); left > 0; left -= body.length) {
+                    out.write(body, 0, (int) Math.min(body.length, left));
+                }
             }
         }
     }

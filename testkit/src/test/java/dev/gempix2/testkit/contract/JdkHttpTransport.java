@@ -10,6 +10,8 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.RequestIds;
+import dev.gempix2.core.wire.UserAgent;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
 import java.io.ByteArrayOutputStream;
@@ -73,26 +75,25 @@ final class JdkHttpTransport implements ImageGenerator, ImageDownloader {
     }
 
     private HttpRequest.Builder authorized(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", scheme + " " + key.reveal());
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", scheme + " " + key.reveal())
+                .header(RequestIds.HEADER, RequestIds.newId()).header("User-Agent", UserAgent.value("jdk", null));
     }
 
     private <T> CompletableFuture<T> exchange(HttpRequest request, Function<WireResponse, T> reader) {
+        String requestId = request.headers().firstValue(RequestIds.HEADER).orElse(null);
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(transportFailure(failure));
                     }
                     return reader.apply(wire(response.statusCode(), response.body(),
-                            response.headers().firstValue("Retry-After").orElse(null)));
+                            response.headers().firstValue("Retry-After").orElse(null))
+                            .withExchange(response.headers().map(), requestId));
                 });
     }
 
     private static WireResponse wire(int status, byte[] body, String retryAfter) {
-        try {
-            return WireResponse.json(status, JSON.readValue(body, Object.class), retryAfter);
-        } catch (IOException notJson) {
-            return WireResponse.unparseable(status, retryAfter);
-        }
+        return WireResponse.parse(status, body, retryAfter);
     }
 
     private static GemPix2Exception transportFailure(Throwable failure) {

@@ -55,6 +55,15 @@ class StandaloneJarIT {
     }
 
     @Test
+    void theJarHoldsNoJunitSinceTheFakeNeedsNone() throws IOException {
+        String jar = System.getProperty("gempix2.testkit.jar", "target/gempix2-testkit.jar");
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+            assertThat(file.stream().map(java.util.jar.JarEntry::getName))
+                    .noneMatch(name -> name.startsWith("org/junit/") || name.startsWith("org/opentest4j/"));
+        }
+    }
+
+    @Test
     void aBadArgumentIsExplainedWithExitStatus2() throws Exception {
         Process process = start("--port", "not-a-port");
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

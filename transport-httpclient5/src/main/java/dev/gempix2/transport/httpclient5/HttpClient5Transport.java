@@ -11,6 +11,8 @@ import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.wire.DownloadRules;
+import dev.gempix2.core.wire.RequestIds;
+import dev.gempix2.core.wire.UserAgent;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.transport.httpclient5.internal.AsyncClientSetup;
 import dev.gempix2.transport.httpclient5.internal.AsyncExchange;
@@ -18,7 +20,6 @@ import dev.gempix2.transport.httpclient5.internal.BoundedBodyConsumer;
 import dev.gempix2.transport.httpclient5.internal.HttpAnswer;
 import dev.gempix2.transport.httpclient5.internal.ImageDownload;
 import dev.gempix2.transport.httpclient5.internal.JsonCodec;
-import dev.gempix2.transport.httpclient5.internal.LibraryVersion;
 import dev.gempix2.transport.httpclient5.internal.PlainFailure;
 import dev.gempix2.transport.httpclient5.internal.SendWatchingEntity;
 import dev.gempix2.transport.httpclient5.internal.TransportSettings;
@@ -139,9 +140,11 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         }
         URI uri = WireFormat.submitUri(settings.baseUrl());
         SendWatchingEntity body = new SendWatchingEntity(AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON));
-        AsyncRequestBuilder post = apiRequest(AsyncRequestBuilder.post(uri), headers).setEntity(body);
+        String requestId = RequestIds.newId();
+        AsyncRequestBuilder post = apiRequest(AsyncRequestBuilder.post(uri), headers, requestId).setEntity(body);
         CompletableFuture<HttpAnswer> sent = api(post, body, "POST " + uri);
-        return PlainFailure.of(sent.thenApply(answer -> WireFormat.readSubmitResponse(answer.toWireResponse())), sent);
+        return PlainFailure.of(sent.thenApply(answer -> WireFormat.readSubmitResponse(answer.toWireResponse(requestId))),
+                sent);
     }
 
     @Override
@@ -155,9 +158,11 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("task_id", "must not be null"));
         }
         URI uri = WireFormat.queryUri(settings.baseUrl(), id);
-        CompletableFuture<HttpAnswer> sent = api(apiRequest(AsyncRequestBuilder.get(uri), headers), null, "GET " + uri);
-        return PlainFailure.of(sent.thenApply(answer -> WireFormat.readQueryResponse(answer.toWireResponse(), id)),
-                sent);
+        String requestId = RequestIds.newId();
+        CompletableFuture<HttpAnswer> sent =
+                api(apiRequest(AsyncRequestBuilder.get(uri), headers, requestId), null, "GET " + uri);
+        return PlainFailure.of(
+                sent.thenApply(answer -> WireFormat.readQueryResponse(answer.toWireResponse(requestId), id)), sent);
     }
 
     /**
@@ -219,9 +224,11 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         return "HttpClient5Transport[" + settings.baseUrl() + ", key " + settings.apiKey().masked() + "]";
     }
 
-    private AsyncRequestBuilder apiRequest(AsyncRequestBuilder request, Map<String, String> headers) {
+    private AsyncRequestBuilder apiRequest(AsyncRequestBuilder request, Map<String, String> headers,
+                                           String requestId) {
         headers.forEach(request::setHeader);
         return request
+                .setHeader(RequestIds.HEADER, requestId)
                 .setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader())
                 .setHeader(HttpHeaders.ACCEPT, "application/json")
                 .setHeader(HttpHeaders.USER_AGENT, settings.userAgent());
@@ -344,7 +351,8 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         }
 
         /**
-         * @param suffix appended to {@code User-Agent: gempix2-java/<version>}, e.g. {@code my-app/1.2}; default
+         * @param suffix appended to {@code User-Agent: gempix2-java/<version> (httpclient5; Java <version>)}, e.g.
+         *               {@code my-app/1.2}; default
          *               none
          * @return this builder
          */
@@ -396,8 +404,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
                 throw InvalidRequestException.ofField("api_key",
                         "is required: call apiKey(...) or use fromEnv() with GEMPIX2_API_KEY set");
             }
-            String userAgent = "gempix2-java/" + LibraryVersion.VALUE
-                    + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+            String userAgent = UserAgent.value("httpclient5", userAgentSuffix);
             return new HttpClient5Transport(new TransportSettings(baseUrl, apiKey, connectTimeout, responseTimeout,
                     maxConnections, proxy, userAgent, httpClient, maxDownloadBytes));
         }

@@ -172,7 +172,7 @@ class HttpClient5TransportTest {
             valueOf(withSuffix.query(TaskId.of("ta-1")));
         }
 
-        assertThat(server.takeRequest().header("User-Agent")).matches("gempix2-java/\\S+ my-app/1\\.2");
+        assertThat(server.takeRequest().header("User-Agent")).matches("gempix2-java/\\S+ \\(httpclient5; Java \\S+\\) my-app/1\\.2");
     }
 
     @Test

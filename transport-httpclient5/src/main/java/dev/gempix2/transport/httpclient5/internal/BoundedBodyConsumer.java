@@ -3,7 +3,10 @@ package dev.gempix2.transport.httpclient5.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -36,6 +39,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
     private int status;
     private String retryAfter;
     private String location;
+    private Map<String, List<String>> headers = Map.of();
 
     /**
      * @param maxBytes the largest successful body accepted
@@ -53,6 +57,11 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
         status = response.getCode();
         retryAfter = headerValue(response, "Retry-After");
         location = headerValue(response, "Location");
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            all.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        headers = all;
         boolean success = status >= 200 && status < 300;
         limit = success ? maxBytes : ERROR_BODY_LIMIT;
         cutAtLimit = !success;
@@ -125,7 +134,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
 
     private void complete(byte[] body) {
         if (done.compareAndSet(false, true)) {
-            resultCallback.completed(new HttpAnswer(status, body, retryAfter, location));
+            resultCallback.completed(new HttpAnswer(status, body, retryAfter, location, headers));
         }
     }
 

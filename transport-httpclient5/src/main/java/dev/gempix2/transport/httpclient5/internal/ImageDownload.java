@@ -70,7 +70,7 @@ public final class ImageDownload {
                 }
                 return hop(next, maxBytes, redirectsFollowed + 1, current);
             }
-            return CompletableFuture.failedFuture(WireFormat.error(answer.toWireResponse()));
+            return CompletableFuture.failedFuture(WireFormat.error(answer.toWireResponse(null)));
         });
     }
 }

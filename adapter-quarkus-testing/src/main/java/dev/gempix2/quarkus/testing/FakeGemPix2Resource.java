@@ -27,8 +27,9 @@ import java.util.Map;
  *
  * <p>Arguments ({@code @ResourceArg}): {@code callbacks} ({@code true} by default; {@code false} leaves the
  * callback URL alone, so waits poll) and {@code stage-duration} (the time a task spends in each of its three
- * stages, as {@code 100ms} or {@code PT0.1S}; default 100ms). Needs {@code quarkus-junit5} and
- * {@code gempix2-testkit} in the test scope.
+ * stages, as {@code 100ms} or {@code PT0.1S}; default 100ms). Comes with
+ * {@code gempix2-quarkus-testing} in the test scope (which brings the testkit's fake, not JUnit; the test
+ * itself runs on {@code quarkus-junit5} as every {@code @QuarkusTest} does).
  */
 public class FakeGemPix2Resource implements QuarkusTestResourceLifecycleManager {
     /** Default time in each stage of a fake task: 100 ms, so a generation takes about a third of a second. */
