@@ -10,9 +10,11 @@ import dev.gempix2.core.internal.CallKind;
 import dev.gempix2.core.internal.CallbackIntake;
 import dev.gempix2.core.internal.CallbackThreads;
 import dev.gempix2.core.internal.CallbackTokens;
+import dev.gempix2.core.internal.DeferredSaves;
 import dev.gempix2.core.internal.Failures;
 import dev.gempix2.core.internal.ImageFiles;
 import dev.gempix2.core.internal.RetryingCaller;
+import dev.gempix2.core.internal.SharedStore;
 import dev.gempix2.core.internal.Snapshots;
 import dev.gempix2.core.internal.StatusListeners;
 import dev.gempix2.core.internal.TaskRecords;
@@ -87,6 +89,8 @@ public final class GemPix2Client implements AutoCloseable {
     private final TaskRecords records;
     private final TaskWaits waits;
     private final CallbackIntake callbacks;
+    private final SharedStore sharedStore;
+    private final DeferredSaves deferredSaves;
     private final CallbackTokens tokens = new CallbackTokens();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -108,12 +112,14 @@ public final class GemPix2Client implements AutoCloseable {
         this.ownsGenerator = builder.ownsGenerator;
         this.maxDownloadBytes = builder.maxDownloadBytes;
         this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter);
-        this.records = new TaskRecords(builder.repository != null ? builder.repository : new InMemoryTaskRepository(),
-                clock);
+        TaskRepository repository = builder.repository != null ? builder.repository : new InMemoryTaskRepository();
+        this.records = new TaskRecords(repository, clock);
         Function<TaskId, CompletableFuture<Task>> query = this::queryWithRetries;
         this.waits = new TaskWaits(clock, executor, pollingPolicy, retryPolicy, callbackBaseUrl != null, query,
                 records, new StatusListeners(builder.listeners));
         this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks);
+        this.sharedStore = new SharedStore(repository, waits, clock, pollingPolicy.waitTimeout());
+        this.deferredSaves = new DeferredSaves(clock, executor);
     }
 
     /**
@@ -236,7 +242,7 @@ public final class GemPix2Client implements AutoCloseable {
                     try {
                         records.learnTaskId(record, id);
                     } catch (RuntimeException broken) {
-                        LOG.log(Level.WARNING, "The GemPix2 task repository failed to record task " + id, broken);
+                        deferredSaves.retry(id, broken, () -> records.learnTaskId(record, id));
                     }
                     LOG.log(Level.DEBUG, "GemPix2 accepted task {0}", id);
                     result.complete(id);
@@ -525,17 +531,7 @@ public final class GemPix2Client implements AutoCloseable {
         if (closed.get()) {
             throw closedException();
         }
-        Set<TaskId> resumed = new LinkedHashSet<>();
-        for (TaskRecord record : records.unfinishedWithTaskId()) {
-            TaskId id = record.taskId().orElseThrow();
-            if (resumed.add(id)) {
-                waits.await(id, pollingPolicy.waitTimeout()).whenComplete((task, error) -> LOG.log(Level.DEBUG,
-                        "Resumed GemPix2 task {0} ended: {1}", id,
-                        error == null ? "success" : Failures.describe(Failures.unwrap(error))));
-            }
-        }
-        LOG.log(Level.DEBUG, "Resumed {0} unfinished GemPix2 task(s)", resumed.size());
-        return List.copyOf(resumed);
+        return sharedStore.resume();
     }
 
     /** Stops every wait and closes what this client created (never a transport or repository passed in). */
@@ -545,6 +541,8 @@ public final class GemPix2Client implements AutoCloseable {
             return;
         }
         GemPix2Exception reason = closedException();
+        sharedStore.close();
+        deferredSaves.close();
         waits.closeAll(reason);
         List.copyOf(pending).forEach(future -> future.completeExceptionally(reason));
         pending.clear();
