@@ -22,7 +22,7 @@ public final class RecordRows {
     public static TaskTable.Row toRow(TaskRecord record) {
         String token = record.callbackToken().orElse(null);
         return new TaskTable.Row(record.recordId(), record.taskId().map(TaskId::value).orElse(null),
-                token == null ? null : TokenHashes.hash(token), record.isFinished(),
+                token == null ? null : TokenHashes.hashToStore(token), record.isFinished(),
                 record.lastSnapshot().map(task -> task.status().name()).orElse(null),
                 record.request().map(request -> RecordJson.request(request, token)).orElse(null),
                 record.lastSnapshot().map(RecordJson::snapshot).orElse(null),

@@ -29,6 +29,22 @@ public final class TokenHashes {
     }
 
     /**
+     * @param token a callback token as a record carries it: the token itself, or its masked form
+     * @return the hash to store: the token's SHA-256, or the hash inside the mask (a record read back and saved
+     *         again keeps its token's hash)
+     */
+    public static byte[] hashToStore(String token) {
+        if (token.length() == MASK_PREFIX.length() + 64 && token.startsWith(MASK_PREFIX)) {
+            try {
+                return HexFormat.of().parseHex(token, MASK_PREFIX.length(), token.length());
+            } catch (IllegalArgumentException notHex) {
+                return hash(token);
+            }
+        }
+        return hash(token);
+    }
+
+    /**
      * @param hash a stored hash
      * @return what a record read back without knowing its token carries instead
      */
