@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(150)
 class CrashTest {
     private static final int TASKS = 100;
-    private static final Duration LEASE = Duration.ofSeconds(2);
+    private static final Duration LEASE = Duration.ofSeconds(1);
 
     private static EmbeddedPostgres postgres;
 

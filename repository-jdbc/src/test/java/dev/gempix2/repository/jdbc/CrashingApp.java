@@ -32,11 +32,17 @@ public final class CrashingApp {
         GemPix2Client client = GemPix2Client.builder().generator(transport).repository(repository)
                 .callbackBaseUrl(URI.create(args[2])).build();
         int count = Integer.parseInt(args[3]);
+        java.util.List<CompletableFuture<TaskId>> submits = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
-            TaskId id = client.submit(ImageRequest.of("crash " + i));
-            client.awaitAsync(id);
-            System.out.println("submitted " + id.value());
+            submits.add(client.submitAsync(ImageRequest.of("crash " + i)).thenApply(id -> {
+                client.awaitAsync(id);
+                synchronized (System.out) {
+                    System.out.println("submitted " + id.value());
+                }
+                return id;
+            }));
         }
+        CompletableFuture.allOf(submits.toArray(CompletableFuture[]::new)).join();
         System.out.println("all-submitted");
         System.out.flush();
         new CompletableFuture<Void>().join(); // runs until killed

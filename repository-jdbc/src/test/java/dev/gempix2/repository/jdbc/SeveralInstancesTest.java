@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(180)
 class SeveralInstancesTest {
-    static final int GENERATES = Integer.getInteger("gempix2.test.generates", 200);
+    static final int GENERATES = Integer.getInteger("gempix2.test.generates", 150);
 
     private static EmbeddedPostgres postgres;
 
@@ -56,6 +56,12 @@ class SeveralInstancesTest {
                             Duration.ofSeconds(30), callbacksOnly);
                     instances.add(instance);
                     router.add(instance.client.callbacks());
+                }
+                // A push sent before an instance listens is lost (its wait would complete at the next poll, which
+                // this test pushes 10 minutes away): start once every instance listens.
+                for (AppInstance instance : instances) {
+                    Eventually.await(instance.repository.instanceId() + " listening", Duration.ofSeconds(30),
+                            instance.repository::isListening);
                 }
                 List<CompletableFuture<Task>> generating = new ArrayList<>();
                 for (int i = 0; i < GENERATES; i++) {
