@@ -107,10 +107,19 @@ public class GemPix2Factory {
         return transport(configuration, http, json, beans);
     }
 
-    /** @return an in-memory repository: tasks are forgotten when the application stops */
+    /**
+     * @param repository the {@code gempix2.repository.*} keys
+     * @return an in-memory repository (unless {@code gempix2.repository.type=jdbc}): tasks are forgotten when the
+     *         application stops
+     */
     @Singleton
     @Requires(missingBeans = TaskRepository.class)
-    public TaskRepository taskRepository() {
+    @Requires(property = "gempix2.repository.type", notEquals = "jdbc")
+    public TaskRepository taskRepository(GemPix2RepositoryConfiguration repository) {
+        if (!"memory".equals(repository.getType())) {
+            throw new io.micronaut.context.exceptions.ConfigurationException("gempix2.repository.type must be memory "
+                    + "or jdbc, got '" + repository.getType() + "'");
+        }
         return new InMemoryTaskRepository();
     }
 

@@ -24,7 +24,9 @@ class ConfigurationMetadataTest {
                 "gempix2.api-key", "gempix2.base-url", "gempix2.model",
                 "gempix2.polling.initial-delay", "gempix2.polling.max-interval", "gempix2.polling.wait-timeout",
                 "gempix2.retry.max-retries",
-                "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify");
+                "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify",
+                "gempix2.repository.type", "gempix2.repository.datasource", "gempix2.repository.table",
+                "gempix2.repository.lease");
         assertThat(properties).allSatisfy(property ->
                 assertThat((String) ((Map<?, ?>) property).get("description")).isNotBlank());
     }

@@ -10,12 +10,14 @@ import dev.gempix2.core.internal.CallbackIntake;
 import dev.gempix2.core.internal.CallbackThreads;
 import dev.gempix2.core.internal.EarlyCallbacks;
 import dev.gempix2.core.internal.CloseGrace;
+import dev.gempix2.core.internal.DeferredSaves;
 import dev.gempix2.core.internal.EnvironmentTransport;
 import dev.gempix2.core.internal.ImageDownloads;
 import dev.gempix2.core.internal.Failures;
 import dev.gempix2.core.internal.FutureLinks;
 import dev.gempix2.core.internal.ImageFiles;
 import dev.gempix2.core.internal.RetryingCaller;
+import dev.gempix2.core.internal.SharedStore;
 import dev.gempix2.core.internal.Snapshots;
 import dev.gempix2.core.internal.StatusListeners;
 import dev.gempix2.core.internal.Submissions;
@@ -37,7 +39,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,6 +95,8 @@ public final class GemPix2Client implements AutoCloseable {
     private final Duration closeGrace;
     private final CloseGrace unsettledSubmits = new CloseGrace();
     private final Submissions submissions;
+    private final SharedStore sharedStore;
+    private final DeferredSaves deferredSaves;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -113,18 +116,20 @@ public final class GemPix2Client implements AutoCloseable {
         this.executor = builder.executor != null ? builder.executor : ownedExecutor;
         this.ownsGenerator = builder.ownsGenerator;
         this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter);
-        this.records = new TaskRecords(builder.repository != null ? builder.repository : new InMemoryTaskRepository(),
-                clock);
+        TaskRepository repository = builder.repository != null ? builder.repository : new InMemoryTaskRepository();
+        this.records = new TaskRecords(repository, clock);
         Function<TaskId, CompletableFuture<Task>> query = this::queryWithRetries;
         this.waits = new TaskWaits(clock, executor, pollingPolicy, retryPolicy, callbackBaseUrl != null, query,
                 records, new StatusListeners(builder.listeners));
+        this.sharedStore = new SharedStore(repository, waits, clock, pollingPolicy.waitTimeout());
+        this.deferredSaves = new DeferredSaves(clock, executor);
         EarlyCallbacks early = new EarlyCallbacks();
         this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks, early);
         this.callTimeout = builder.callTimeout;
         this.closeGrace = builder.closeGrace;
         this.downloads = new ImageDownloads(downloader, caller, retryPolicy, builder.maxDownloadBytes, callTimeout);
         this.submissions = new Submissions(generator, caller, records, callbackBaseUrl, unsettledSubmits, early,
-                executor, GemPix2Client::closedException);
+                executor, GemPix2Client::closedException, deferredSaves);
     }
 
     /**
@@ -492,17 +497,7 @@ public final class GemPix2Client implements AutoCloseable {
         if (closed.get()) {
             throw closedException();
         }
-        Set<TaskId> resumed = new LinkedHashSet<>();
-        for (TaskRecord record : records.unfinishedWithTaskId()) {
-            TaskId id = record.taskId().orElseThrow();
-            if (resumed.add(id)) {
-                waits.await(id, pollingPolicy.waitTimeout()).whenComplete((task, error) -> LOG.log(Level.DEBUG,
-                        "Resumed GemPix2 task {0} ended: {1}", id,
-                        error == null ? "success" : Failures.describe(Failures.unwrap(error))));
-            }
-        }
-        LOG.log(Level.DEBUG, "Resumed {0} unfinished GemPix2 task(s)", resumed.size());
-        return List.copyOf(resumed);
+        return sharedStore.resume();
     }
 
     /**
@@ -518,10 +513,12 @@ public final class GemPix2Client implements AutoCloseable {
         }
         GemPix2Exception reason = closedException();
         caller.stop();
+        sharedStore.close();    // before the waits end: it releases the leases of the tasks still awaited
         waits.closeAll(reason);
         List.copyOf(pending).forEach(future -> future.completeExceptionally(reason));
         pending.clear();
         unsettledSubmits.awaitSettled(closeGrace);
+        deferredSaves.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }

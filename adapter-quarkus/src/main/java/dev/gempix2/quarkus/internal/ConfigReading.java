@@ -152,7 +152,7 @@ public final class ConfigReading {
     public static List<String> unknownKeys(Iterable<String> propertyNames) {
         Set<String> unknown = new TreeSet<>();
         for (String name : propertyNames) {
-            if (name.startsWith("gempix2.") && !KNOWN_KEYS.contains(name)) {
+            if (name.startsWith("gempix2.") && !KNOWN_KEYS.contains(name) && !RepositoryChoice.KEYS.contains(name)) {
                 unknown.add(name);
             }
         }

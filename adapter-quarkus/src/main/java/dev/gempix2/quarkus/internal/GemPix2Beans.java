@@ -2,7 +2,6 @@ package dev.gempix2.quarkus.internal;
 
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.TaskListener;
-import dev.gempix2.core.defaults.InMemoryTaskRepository;
 import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.port.Clock;
 import dev.gempix2.core.port.ImageDownloader;
@@ -90,12 +89,21 @@ public class GemPix2Beans {
         }
     }
 
-    /** @return a new in-memory repository: tasks do not survive a restart unless the application brings a store */
+    /**
+     * @return the repository {@code gempix2.repository.*} asks for: in memory (tasks do not survive a restart), or
+     *         with {@code type=jdbc} a {@code JdbcTaskRepository} on the application's datasource
+     */
     @Produces
     @DefaultBean
     @Singleton
     TaskRepository repository() {
-        return new InMemoryTaskRepository();
+        return RepositoryChoice.fromConfig(ConfigProvider.getConfig(), DataSourceLookup::find);
+    }
+
+    void closeRepository(@Disposes TaskRepository repository) throws Exception {
+        if (repository instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** @return the system clock */

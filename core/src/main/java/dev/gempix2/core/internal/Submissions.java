@@ -27,6 +27,7 @@ public final class Submissions {
     private static final Logger LOG = System.getLogger("dev.gempix2");
 
     private final ImageGenerator generator;
+    private final DeferredSaves deferredSaves;
     private final RetryingCaller caller;
     private final TaskRecords records;
     private final URI callbackBaseUrl;
@@ -45,10 +46,12 @@ public final class Submissions {
      * @param early where callbacks that beat the submit answer are held
      * @param executor where answers are recorded (off the transport's thread)
      * @param closed the failure for a call that cannot finish because the client closed
+     * @param deferredSaves retries the save of a task id the store could not take at once
      */
     public Submissions(ImageGenerator generator, RetryingCaller caller, TaskRecords records, URI callbackBaseUrl,
                        CloseGrace grace, EarlyCallbacks early, Executor executor,
-                       Supplier<GemPix2Exception> closed) {
+                       Supplier<GemPix2Exception> closed, DeferredSaves deferredSaves) {
+        this.deferredSaves = deferredSaves;
         this.generator = generator;
         this.caller = caller;
         this.records = records;
@@ -108,7 +111,7 @@ public final class Submissions {
         try {
             records.learnTaskId(record, id);
         } catch (RuntimeException broken) {
-            LOG.log(Level.WARNING, "The GemPix2 task repository failed to record task " + id, broken);
+            deferredSaves.retry(id, broken, () -> records.learnTaskId(record, id));
         }
         LOG.log(Level.DEBUG, "GemPix2 accepted task {0}", id);
         early.settled(record.recordId(), new EarlyCallbacks.Settlement(id, false));

@@ -167,6 +167,11 @@ public final class TaskWaits {
         return waits.size();
     }
 
+    /** @return the tasks that have a wait right now (a copy) */
+    public java.util.Set<TaskId> activeTaskIds() {
+        return java.util.Set.copyOf(waits.keySet());
+    }
+
     /**
      * @param id a task
      * @return how many callers wait for it

@@ -36,6 +36,12 @@ import org.junit.jupiter.api.Timeout;
  *     }
  * }
  * }</pre>
+ *
+ * <p>The <em>shared-store</em> cases (two repository objects on one database, as two instances of an app have)
+ * run against {@link #createSecondView(TaskRepository)}; for a store used by one client alone the default, the
+ * same object, passes them with the port's default lease methods. A store with leases
+ * ({@link TaskRepository#leaseDuration()} present) must let {@link #advanceClock(Duration)} move its time; a
+ * store that pushes changes says so with {@link #pushesChanges()}.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 public abstract class TaskRepositoryContract {
@@ -46,6 +52,31 @@ public abstract class TaskRepositoryContract {
 
     /** @return a new, empty repository; called before each test */
     protected abstract TaskRepository createRepository();
+
+    /**
+     * Another view of the store the last {@link #createRepository()} made: for a database, another repository
+     * object on the same database with another instance id. Default: the same object.
+     *
+     * @param first the repository of the test
+     * @return a second view of the same records
+     */
+    protected TaskRepository createSecondView(TaskRepository first) {
+        return first;
+    }
+
+    /**
+     * Moves the time the store's leases are measured in. Required for a store with leases; the default does
+     * nothing.
+     *
+     * @param duration how far
+     */
+    protected void advanceClock(Duration duration) {
+    }
+
+    /** @return whether a finished record saved through one view reaches the other's subscribers; default false */
+    protected boolean pushesChanges() {
+        return false;
+    }
 
     @BeforeEach
     final void makeAnEmptyRepository() {
@@ -165,6 +196,144 @@ public abstract class TaskRepositoryContract {
         assertEquals(1, unfinished.size(), "replacements never duplicate a record");
         assertEquals(Optional.of(unfinished.get(0)), repository.findByTaskId(TaskId.of("ta-1")));
         assertEquals(Optional.of(unfinished.get(0)), repository.findByCallbackToken("token-1"));
+    }
+
+    @Test
+    void aRecordSavedThroughOneViewIsFoundThroughTheOther() {
+        TaskRecord record = submitting("r1", "token-1").withSnapshot(Task.of(TaskId.of("ta-1"), TaskStatus.PENDING), T0);
+        repository.save(record);
+        TaskRepository other = createSecondView(repository);
+        assertEquals(Optional.of(record), other.findByCallbackToken("token-1"),
+                "found by its token, a record is exactly the one saved");
+        TaskRecord byId = other.findByTaskId(TaskId.of("ta-1")).orElseThrow();
+        assertEquals(record.recordId(), byId.recordId());
+        assertEquals(record.lastSnapshot(), byId.lastSnapshot());
+        assertEquals(record.request().map(ImageRequest::prompt), byId.request().map(ImageRequest::prompt));
+        assertTrue(byId.callbackToken().isPresent(), "the other view knows a callback is expected");
+    }
+
+    @Test
+    void aRecordSavedThroughOneViewIsClaimedByThatViewOnly() {
+        List<TaskId> ids = saveRunning(5);
+        TaskRepository other = createSecondView(repository);
+        if (repository.leaseDuration().isEmpty()) {
+            assertEquals(repository.findUnfinished(), repository.claimUnfinished(), "without leases, all are claimed");
+            return;
+        }
+        assertEquals(java.util.Set.of(), taskIds(other.claimUnfinished()), "the saving view holds their leases");
+        assertEquals(set(ids), taskIds(repository.claimUnfinished()));
+    }
+
+    @Test
+    void releasedLeasesAreClaimedByTheOtherViewAtOnce() {
+        List<TaskId> ids = saveRunning(3);
+        TaskRepository other = createSecondView(repository);
+        repository.releaseLeases(ids);
+        if (repository.leaseDuration().isEmpty()) {
+            assertEquals(set(ids), taskIds(other.claimUnfinished()), "without leases, releasing changes nothing");
+            return;
+        }
+        assertEquals(set(ids), taskIds(other.claimUnfinished()));
+        assertEquals(java.util.Set.of(), taskIds(repository.claimUnfinished()), "the other view holds them now");
+    }
+
+    @Test
+    void expiredLeasesAreTakenOverButRenewedOnesAreNot() {
+        List<TaskId> ids = saveRunning(4);
+        TaskRepository other = createSecondView(repository);
+        Optional<Duration> lease = repository.leaseDuration();
+        if (lease.isEmpty()) {
+            repository.renewLeases(ids);
+            assertEquals(set(ids), taskIds(other.claimUnfinished()));
+            return;
+        }
+        advanceClock(lease.get().multipliedBy(2).dividedBy(3));
+        repository.renewLeases(ids.subList(0, 2));
+        advanceClock(lease.get().multipliedBy(2).dividedBy(3));
+        assertEquals(set(ids.subList(2, 4)), taskIds(other.claimUnfinished()), "only the leases not renewed expired");
+        assertEquals(set(ids.subList(0, 2)), taskIds(repository.claimUnfinished()));
+    }
+
+    @Test
+    void concurrentClaimsSplitTheRecordsWithoutOverlap() throws Exception {
+        List<TaskId> ids = saveRunning(40);
+        TaskRepository other = createSecondView(repository);
+        repository.releaseLeases(ids);
+        List<java.util.Set<TaskId>> claimed = new java.util.concurrent.CopyOnWriteArrayList<>(
+                List.of(java.util.Set.of(), java.util.Set.of()));
+        runConcurrently(2, thread -> claimed.set(thread, taskIds((thread == 0 ? repository : other).claimUnfinished())));
+        if (repository.leaseDuration().isEmpty()) {
+            assertEquals(set(ids), claimed.get(0));
+            return;
+        }
+        List<TaskId> all = new ArrayList<>(claimed.get(0));
+        all.addAll(claimed.get(1));
+        assertEquals(ids.size(), all.size(), "no task claimed twice: " + claimed);
+        assertTrue(all.containsAll(ids), "every task claimed once: " + claimed);
+    }
+
+    @Test
+    void finishedAndInDoubtRecordsAreNeverClaimed() {
+        repository.save(submitting("r1", "token-1").withSnapshot(Task.of(TaskId.of("ta-1"), TaskStatus.SUCCESS), T0));
+        repository.save(submitting("r2", "token-2"));
+        TaskRepository other = createSecondView(repository);
+        advanceClock(repository.leaseDuration().orElse(Duration.ZERO).multipliedBy(2));
+        List<TaskRecord> claimed = other.claimUnfinished();
+        assertTrue(claimed.stream().noneMatch(TaskRecord::isFinished), "finished records are not claimed");
+        if (repository.leaseDuration().isPresent()) {
+            assertEquals(List.of(), claimed, "a record without task id cannot be followed");
+        }
+    }
+
+    @Test
+    void aRecordFinishedThroughOneViewReachesTheOthersSubscribers() throws Exception {
+        TaskRecord running = submitting("r1", "token-1").withSnapshot(Task.of(TaskId.of("ta-1"), TaskStatus.PENDING), T0);
+        repository.save(running);
+        TaskRepository other = createSecondView(repository);
+        java.util.concurrent.CompletableFuture<TaskRecord> pushed = new java.util.concurrent.CompletableFuture<>();
+        try (TaskRepository.Subscription subscription = repository.subscribe(pushed::complete)) {
+            awaitSubscribed(repository);
+            other.save(running.withSnapshot(Task.of(TaskId.of("ta-1"), TaskStatus.SUCCESS), T0.plusSeconds(1)));
+            if (pushesChanges()) {
+                TaskRecord record = pushed.get(10, TimeUnit.SECONDS);
+                assertEquals("r1", record.recordId());
+                assertTrue(record.isFinished());
+            } else {
+                assertEquals(Optional.of(TaskStatus.SUCCESS), repository.findByTaskId(TaskId.of("ta-1"))
+                        .flatMap(TaskRecord::lastSnapshot).map(Task::status), "without push, a read sees it");
+            }
+        }
+    }
+
+    /**
+     * Waits until a subscription made on the repository receives messages (a database's listening connection
+     * is up). Default: at once.
+     *
+     * @param subscribed the repository subscribed to
+     * @throws Exception when it does not come up
+     */
+    protected void awaitSubscribed(TaskRepository subscribed) throws Exception {
+    }
+
+    private List<TaskId> saveRunning(int count) {
+        List<TaskId> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            TaskId id = TaskId.of("ta-" + i);
+            repository.save(submitting("r" + i, "token-" + i).withSnapshot(Task.of(id, TaskStatus.IN_PROGRESS),
+                    T0.plusMillis(i)));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static java.util.Set<TaskId> taskIds(List<TaskRecord> records) {
+        List<TaskId> ids = records.stream().map(record -> record.taskId().orElseThrow()).toList();
+        assertEquals(ids.size(), java.util.Set.copyOf(ids).size(), "a task claimed twice in one answer: " + ids);
+        return java.util.Set.copyOf(ids);
+    }
+
+    private static java.util.Set<TaskId> set(List<TaskId> ids) {
+        return java.util.Set.copyOf(ids);
     }
 
     private static TaskRecord submitting(String recordId, String token) {
