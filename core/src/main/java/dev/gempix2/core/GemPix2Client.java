@@ -12,6 +12,7 @@ import dev.gempix2.core.internal.CallbackThreads;
 import dev.gempix2.core.internal.CallbackTokens;
 import dev.gempix2.core.internal.Failures;
 import dev.gempix2.core.internal.ImageFiles;
+import dev.gempix2.core.internal.Observers;
 import dev.gempix2.core.internal.RetryingCaller;
 import dev.gempix2.core.internal.Snapshots;
 import dev.gempix2.core.internal.StatusListeners;
@@ -87,6 +88,8 @@ public final class GemPix2Client implements AutoCloseable {
     private final TaskRecords records;
     private final TaskWaits waits;
     private final CallbackIntake callbacks;
+    private final Observers observers;
+    private final CallbackReceiver observedCallbacks;
     private final CallbackTokens tokens = new CallbackTokens();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -107,13 +110,15 @@ public final class GemPix2Client implements AutoCloseable {
         this.executor = builder.executor != null ? builder.executor : ownedExecutor;
         this.ownsGenerator = builder.ownsGenerator;
         this.maxDownloadBytes = builder.maxDownloadBytes;
-        this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter);
+        this.observers = new Observers(builder.observers, clock, builder.generator);
+        this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter, observers);
         this.records = new TaskRecords(builder.repository != null ? builder.repository : new InMemoryTaskRepository(),
                 clock);
         Function<TaskId, CompletableFuture<Task>> query = this::queryWithRetries;
         this.waits = new TaskWaits(clock, executor, pollingPolicy, retryPolicy, callbackBaseUrl != null, query,
-                records, new StatusListeners(builder.listeners));
+                records, new StatusListeners(observers.withStatusListener(builder.listeners)));
         this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks);
+        this.observedCallbacks = observers.observe(callbacks);
     }
 
     /**
@@ -225,7 +230,8 @@ public final class GemPix2Client implements AutoCloseable {
         LOG.log(Level.DEBUG, "Submitting a GemPix2 task: model {0}, prompt of {1} characters, {2} reference "
                         + "image(s), callbacks {3}", sent.model(), sent.prompt().length(),
                 sent.referenceImages().size(), callbackBaseUrl == null ? "off" : "on");
-        caller.call(CallKind.SUBMIT, "a new task", () -> generator.submit(sent))
+        caller.call(CallKind.SUBMIT, "a new task", observers.attempts(GemPix2Observer.Operation.SUBMIT, null, null,
+                        () -> generator.submit(sent)))
                 .whenComplete((id, error) -> dispatch(result, () -> {
                     if (error != null) {
                         GemPix2Exception failure = Failures.unwrap(error);
@@ -338,7 +344,7 @@ public final class GemPix2Client implements AutoCloseable {
         if (failIfNull(invalid, id, "task_id") || failIfNotPositive(invalid, timeout)) {
             return invalid;
         }
-        return waits.await(id, timeout);
+        return observers.observeWait(id, recordOf(id), () -> waits.await(id, timeout));
     }
 
     /**
@@ -380,7 +386,12 @@ public final class GemPix2Client implements AutoCloseable {
             return result;
         }
         Instant deadline = TaskWaits.deadline(clock.now(), timeout);
-        submitAsync(request).whenComplete((id, submitError) -> {
+        Object observed = observers.startGenerate(request.model());
+        observers.endWhenDone(observed, result);
+        observers.submittingFor(observed, () -> submitAsync(request)).whenComplete((id, submitError) -> {
+            if (submitError == null) {
+                observers.learnTaskId(observed, id);
+            }
             if (submitError != null) {
                 result.completeExceptionally(Failures.unwrap(submitError));
                 return;
@@ -448,7 +459,8 @@ public final class GemPix2Client implements AutoCloseable {
         }
         URI target = url.get();
         String shown = target.getScheme() + "://" + target.getHost() + target.getRawPath();
-        caller.call(CallKind.DOWNLOAD, shown, () -> downloader.download(target, maxDownloadBytes))
+        caller.call(CallKind.DOWNLOAD, shown, observers.attempts(GemPix2Observer.Operation.DOWNLOAD, null, target,
+                        () -> downloader.download(target, maxDownloadBytes)))
                 .whenComplete((bytes, error) -> dispatch(result, () -> {
                     if (error != null) {
                         result.completeExceptionally(Failures.unwrap(error));
@@ -507,7 +519,7 @@ public final class GemPix2Client implements AutoCloseable {
      *         unknown
      */
     public CallbackReceiver callbacks() {
-        return callbacks;
+        return observedCallbacks;
     }
 
     /**
@@ -529,7 +541,8 @@ public final class GemPix2Client implements AutoCloseable {
         for (TaskRecord record : records.unfinishedWithTaskId()) {
             TaskId id = record.taskId().orElseThrow();
             if (resumed.add(id)) {
-                waits.await(id, pollingPolicy.waitTimeout()).whenComplete((task, error) -> LOG.log(Level.DEBUG,
+                observers.observeWait(id, Optional.of(record), () -> waits.await(id, pollingPolicy.waitTimeout()))
+                        .whenComplete((task, error) -> LOG.log(Level.DEBUG,
                         "Resumed GemPix2 task {0} ended: {1}", id,
                         error == null ? "success" : Failures.describe(Failures.unwrap(error))));
             }
@@ -583,7 +596,19 @@ public final class GemPix2Client implements AutoCloseable {
     }
 
     private CompletableFuture<Task> queryWithRetries(TaskId id) {
-        return caller.call(CallKind.QUERY, "task " + id, () -> generator.query(id));
+        return caller.call(CallKind.QUERY, "task " + id, observers.attempts(GemPix2Observer.Operation.QUERY, id, null,
+                () -> generator.query(id)));
+    }
+
+    private Optional<TaskRecord> recordOf(TaskId id) {
+        if (observers.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return records.byTaskId(id);
+        } catch (RuntimeException broken) {
+            return Optional.empty();
+        }
     }
 
     private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
@@ -641,6 +666,7 @@ public final class GemPix2Client implements AutoCloseable {
         private URI callbackBaseUrl;
         private boolean verifyCallbacks = true;
         private final List<TaskListener> listeners = new ArrayList<>();
+        private final List<GemPix2Observer> observers = new ArrayList<>();
         private Executor executor;
         private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
@@ -735,6 +761,17 @@ public final class GemPix2Client implements AutoCloseable {
          */
         public Builder listener(TaskListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param observer sees every HTTP attempt, retry, callback and task end, for metrics and traces (such as
+         *                 {@code GemPix2Metrics} or {@code GemPix2Tracing}); may be called several times to add
+         *                 more; default none
+         * @return this builder
+         */
+        public Builder observer(GemPix2Observer observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

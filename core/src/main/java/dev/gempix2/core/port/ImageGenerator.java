@@ -3,6 +3,8 @@ package dev.gempix2.core.port;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,6 +35,15 @@ public interface ImageGenerator extends AutoCloseable {
      * @return its current snapshot, or a failed future ({@code TaskNotFoundException} for a 404)
      */
     CompletableFuture<Task> query(TaskId id);
+
+    /**
+     * For observers (metrics and traces name the server): the API's address this transport sends to.
+     *
+     * @return the base URL, such as {@code https://api.defapi.org}; empty by default (nothing told)
+     */
+    default Optional<URI> baseUrl() {
+        return Optional.empty();
+    }
 
     /** Releases connections and threads this transport created; a no-op by default. Never throws checked exceptions. */
     @Override
