@@ -387,7 +387,6 @@ public final class GemPix2Client implements AutoCloseable {
         }
         Instant deadline = TaskWaits.deadline(clock.now(), timeout);
         Object observed = observers.startGenerate(request.model());
-        observers.endWhenDone(observed, result);
         observers.submittingFor(observed, () -> submitAsync(request)).whenComplete((id, submitError) -> {
             if (submitError == null) {
                 observers.learnTaskId(observed, id);
@@ -413,7 +412,7 @@ public final class GemPix2Client implements AutoCloseable {
                 }
             });
         });
-        return result;
+        return observers.endedBeforeCompleting(observed, result);
     }
 
     /**

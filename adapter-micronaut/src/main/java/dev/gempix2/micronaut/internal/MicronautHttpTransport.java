@@ -7,6 +7,7 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.AttemptHeaders;
 import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
@@ -21,6 +22,7 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -101,7 +103,14 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         }
     }
 
+    /** @return the API's address, for observers */
+    @Override
+    public Optional<URI> baseUrl() {
+        return Optional.of(baseUrl);
+    }
+
     private CompletableFuture<WireResponse> exchange(MutableHttpRequest<?> request) {
+        AttemptHeaders.current().forEach(request::header);   // e.g. an observer's traceparent
         request.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader())
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         String what = request.getMethodName() + " " + request.getUri().getPath();

@@ -64,7 +64,7 @@ public class GemPix2Beans {
     @DefaultBean
     @Singleton
     ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api) {
-        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false);
+        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false, ConfigReading.baseUrl(config));
     }
 
     /**

@@ -29,6 +29,8 @@ public interface GemPix2RestApi {
 
     /**
      * @param authorization {@code Bearer <key>}
+     * @param traceparent an observer's W3C trace context, or null for none
+     * @param tracestate its vendor state, or null for none
      * @param json the request body
      * @return the answer
      */
@@ -36,17 +38,23 @@ public interface GemPix2RestApi {
     @Path(WireFormat.SUBMIT_PATH)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> submit(@HeaderParam("Authorization") String authorization, String json);
+    Uni<Response> submit(@HeaderParam("Authorization") String authorization,
+                         @HeaderParam("traceparent") String traceparent, @HeaderParam("tracestate") String tracestate,
+                         String json);
 
     /**
      * @param authorization {@code Bearer <key>}
+     * @param traceparent an observer's W3C trace context, or null for none
+     * @param tracestate its vendor state, or null for none
      * @param taskId the task
      * @return the answer
      */
     @GET
     @Path(WireFormat.QUERY_PATH)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> query(@HeaderParam("Authorization") String authorization, @QueryParam("task_id") String taskId);
+    Uni<Response> query(@HeaderParam("Authorization") String authorization,
+                        @HeaderParam("traceparent") String traceparent, @HeaderParam("tracestate") String tracestate,
+                        @QueryParam("task_id") String taskId);
 
     /**
      * Fetches an image by its absolute URL, without credentials: image hosts are not the API.

@@ -132,15 +132,33 @@ public final class Observers {
     }
 
     /**
-     * Ends the observation when the call's future completes.
+     * Ends the observation when the call's future completes, before the caller sees it complete (so that what an
+     * observer records is there when {@code generate} returns).
      *
      * @param task what {@link #startGenerate} returned
      * @param result the call's future
+     * @return {@code result} itself when nobody observes; else a future completed like it once the observers
+     *         know, whose cancellation cancels {@code result}
      */
-    public void endWhenDone(Object task, CompletableFuture<Task> result) {
-        if (task != null) {
-            result.whenComplete((value, error) -> end((ObservedTask) task, value, error));
+    public CompletableFuture<Task> endedBeforeCompleting(Object task, CompletableFuture<Task> result) {
+        if (task == null) {
+            return result;
         }
+        CompletableFuture<Task> seen = new CompletableFuture<>();
+        result.whenComplete((value, error) -> {
+            end((ObservedTask) task, value, error);
+            if (error != null) {
+                seen.completeExceptionally(error);
+            } else {
+                seen.complete(value);
+            }
+        });
+        seen.whenComplete((value, error) -> {
+            if (seen.isCancelled()) {
+                result.cancel(false);
+            }
+        });
+        return seen;
     }
 
     /**
@@ -161,9 +179,7 @@ public final class Observers {
                 .orElseGet(clock::now);
         ObservedTask task = start(new TaskStarted(model, Optional.of(id), false), startedAt);
         byTaskId.put(id, task);
-        CompletableFuture<Task> future = wait.get();
-        future.whenComplete((value, error) -> end(task, value, error));
-        return future;
+        return endedBeforeCompleting(task, wait.get());
     }
 
     /**
