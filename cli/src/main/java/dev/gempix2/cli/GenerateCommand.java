@@ -70,6 +70,10 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "such; quote a value in \"...\" to send it as a string. Repeatable.")
     Map<String, String> extra = new LinkedHashMap<>();
 
+    @Option(names = "--verbose", description = "At the end, print the task's polls, callbacks, retries and the "
+            + "wall time of each phase to stderr.")
+    boolean verbose;
+
     @Mixin
     ResultOptions results;
 
@@ -92,8 +96,15 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw FailureExplanation.explain(failure, session.situation());
             }
             progress.started(id, "created");
-            return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut(), err,
-                    parent.context().stopRequested());
+            try {
+                return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut(), err,
+                        parent.context().stopRequested());
+            } finally {
+                if (verbose) {
+                    err.println(session.timings().summary());
+                    err.flush();
+                }
+            }
         }
     }
 
