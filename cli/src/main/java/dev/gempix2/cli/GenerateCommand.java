@@ -70,10 +70,6 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "such; quote a value in \"...\" to send it as a string. Repeatable.")
     Map<String, String> extra = new LinkedHashMap<>();
 
-    @Option(names = "--verbose", description = "At the end, print the task's polls, callbacks, retries and the "
-            + "wall time of each phase to stderr.")
-    boolean verbose;
-
     @Mixin
     ResultOptions results;
 
@@ -100,7 +96,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut(), err,
                         parent.context().stopRequested());
             } finally {
-                if (verbose) {
+                if (parent.verbose()) {
                     err.println(session.timings().summary());
                     err.flush();
                 }
