@@ -45,36 +45,16 @@ class ObservabilityBindingTest {
     }
 
     @Test
-    void aMeterRegistryBeanGetsTheClientsMeters() {
+    void theApplicationsMeterRegistryAndOpenTelemetryBeansGetTheClientsMetersSpansAndTraceparent() {
         try (ApplicationContext context = ApplicationContext.builder().properties(properties())
-                .singletons(registry).start()) {
+                .singletons(registry, openTelemetry).start()) {
             context.getBean(GemPix2Client.class).submit(ImageRequest.of("a red fox"));
 
-            assertThat(context.getBeansOfType(GemPix2Observer.class)).hasAtLeastOneElementOfType(GemPix2Metrics.class);
+            assertThat(context.getBeansOfType(GemPix2Observer.class))
+                    .hasAtLeastOneElementOfType(GemPix2Metrics.class)
+                    .hasAtLeastOneElementOfType(GemPix2Tracing.class);
             assertThat(registry.get("gempix2.requests").tags("operation", "submit", "outcome", "success")
                     .timer().count()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void metricsEnabledFalseLeavesTheRegistryAlone() {
-        Map<String, Object> properties = properties();
-        properties.put("gempix2.metrics.enabled", "false");
-        try (ApplicationContext context = ApplicationContext.builder().properties(properties)
-                .singletons(registry).start()) {
-            context.getBean(GemPix2Client.class).submit(ImageRequest.of("a red fox"));
-
-            assertThat(registry.find("gempix2.requests").timer()).isNull();
-        }
-    }
-
-    @Test
-    void anOpenTelemetryBeanGetsTheClientsSpansAndTheProviderTheTraceparent() {
-        try (ApplicationContext context = ApplicationContext.builder().properties(properties())
-                .singletons(openTelemetry).start()) {
-            context.getBean(GemPix2Client.class).submit(ImageRequest.of("a red fox"));
-
-            assertThat(context.getBeansOfType(GemPix2Observer.class)).hasAtLeastOneElementOfType(GemPix2Tracing.class);
             List<SpanData> finished = spans.getFinishedSpanItems();
             assertThat(finished).extracting(SpanData::getName).containsExactly("gempix2 submit");
             assertThat(fake.requests().get(0).header("traceparent")).hasValueSatisfying(header ->
@@ -83,13 +63,16 @@ class ObservabilityBindingTest {
     }
 
     @Test
-    void tracingEnabledFalseMakesNoSpan() {
+    void metricsAndTracingEnabledFalseLeaveTheRegistryAndTracerAlone() {
         Map<String, Object> properties = properties();
+        properties.put("gempix2.metrics.enabled", "false");
         properties.put("gempix2.tracing.enabled", "false");
         try (ApplicationContext context = ApplicationContext.builder().properties(properties)
-                .singletons(openTelemetry).start()) {
+                .singletons(registry, openTelemetry).start()) {
             context.getBean(GemPix2Client.class).submit(ImageRequest.of("a red fox"));
 
+            assertThat(context.getBeansOfType(GemPix2Observer.class)).isEmpty();
+            assertThat(registry.find("gempix2.requests").timer()).isNull();
             assertThat(spans.getFinishedSpanItems()).isEmpty();
             assertThat(fake.requests().get(0).header("traceparent")).isEmpty();
         }
