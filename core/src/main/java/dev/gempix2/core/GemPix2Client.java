@@ -344,7 +344,8 @@ public final class GemPix2Client implements AutoCloseable {
         if (failIfNull(invalid, id, "task_id") || failIfNotPositive(invalid, timeout)) {
             return invalid;
         }
-        return observers.observeWait(id, recordOf(id), () -> waits.await(id, timeout));
+        return observers.isEmpty() ? waits.await(id, timeout)
+                : observers.observeWait(id, recordOf(id), () -> waits.await(id, timeout));
     }
 
     /**
@@ -387,7 +388,8 @@ public final class GemPix2Client implements AutoCloseable {
         }
         Instant deadline = TaskWaits.deadline(clock.now(), timeout);
         Object observed = observers.startGenerate(request.model());
-        observers.submittingFor(observed, () -> submitAsync(request)).whenComplete((id, submitError) -> {
+        (observed == null ? submitAsync(request) : observers.submittingFor(observed, () -> submitAsync(request)))
+                .whenComplete((id, submitError) -> {
             if (submitError == null) {
                 observers.learnTaskId(observed, id);
             }
