@@ -1,6 +1,7 @@
 package dev.gempix2.micronaut;
 
 import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.GemPix2Observer;
 import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.defaults.InMemoryTaskRepository;
 import dev.gempix2.core.defaults.SystemClock;
@@ -53,6 +54,8 @@ public class GemPix2Factory {
      * @param repository where task records live
      * @param clock time and scheduling
      * @param listeners the application's {@link TaskListener} beans
+     * @param observers the {@link GemPix2Observer} beans: {@code GemPix2Metrics} and {@code GemPix2Tracing} when the
+     *                  application has a {@code MeterRegistry} / {@code OpenTelemetry} bean, and its own
      * @return the client, created at startup and closed at shutdown
      */
     @Context
@@ -60,7 +63,7 @@ public class GemPix2Factory {
     @Requires(missingBeans = GemPix2Client.class)
     public GemPix2Client gemPix2Client(GemPix2Configuration configuration, ImageGenerator generator,
                                        ImageDownloader downloader, TaskRepository repository, Clock clock,
-                                       List<TaskListener> listeners) {
+                                       List<TaskListener> listeners, List<GemPix2Observer> observers) {
         configuration.validate();
         CallbackPathCheck.warnIfServedElsewhere(configuration.callbackBaseUrl().orElse(null),
                 configuration.getCallback().getPath());
@@ -74,6 +77,7 @@ public class GemPix2Factory {
                 .verifyCallbacks(configuration.getCallback().isVerify());
         configuration.callbackBaseUrl().ifPresent(builder::callbackBaseUrl);
         listeners.forEach(builder::listener);
+        observers.forEach(builder::observer);
         return builder.build();
     }
 

@@ -36,4 +36,12 @@ class ArchitectureTest {
     static final ArchRule noJacksonDatabind = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("com.fasterxml.jackson.databind..")
             .because("JSON goes through Micronaut's JsonMapper (serde), which the application configures");
+
+    @ArchTest
+    static final ArchRule onlyTheBindingsKnowMetricsAndTracing = noClasses()
+            .that().haveNameNotMatching(".*\\$?(MetricsBinding|TracingBinding)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.opentelemetry..",
+                    "dev.gempix2.micrometer..", "dev.gempix2.opentelemetry..")
+            .because("Micrometer and OpenTelemetry are optional: only the bindings, loaded when they are present, "
+                    + "may touch them");
 }

@@ -53,6 +53,12 @@ public interface GemPix2Config {
     /** @return {@code gempix2.callback.*}: the webhook */
     Callback callback();
 
+    /** @return {@code gempix2.metrics.*}: the client's Micrometer meters */
+    Metrics metrics();
+
+    /** @return {@code gempix2.tracing.*}: the client's OpenTelemetry spans */
+    Tracing tracing();
+
     /**
      * Reads any value as it is written, an empty one included, so that {@link #otherKeys()} accepts every key
      * (e.g. {@code %test.gempix2.callback.base-url=} to switch callbacks off).
@@ -107,5 +113,25 @@ public interface GemPix2Config {
         /** @return {@code gempix2.callback.verify}: confirm each callback with one query before trusting it; default true */
         @WithDefault("true")
         boolean verify();
+    }
+
+    /** The {@code gempix2.metrics.*} keys. */
+    interface Metrics {
+        /**
+         * @return {@code gempix2.metrics.enabled}: register the GemPix2 meters in the application's
+         *         {@code MeterRegistry} (quarkus-micrometer) when it has one; default true
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** The {@code gempix2.tracing.*} keys. */
+    interface Tracing {
+        /**
+         * @return {@code gempix2.tracing.enabled}: make GemPix2 spans with the application's {@code OpenTelemetry}
+         *         (quarkus-opentelemetry) when it has one, and send {@code traceparent} to the API; default true
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

@@ -42,4 +42,12 @@ class ArchitectureTest {
     static final ArchRule publicApiDoesNotLeakInternals = noClasses().that().resideInAPackage("dev.gempix2.quarkus")
             .should().dependOnClassesThat().resideInAPackage("dev.gempix2.quarkus.internal..")
             .because("users see dev.gempix2.quarkus; the implementation may change behind it");
+
+    @ArchTest
+    static final ArchRule onlyTheBindingsKnowMetricsAndTracing = noClasses()
+            .that().haveNameNotMatching(".*\\$?(MetricsBinding|TracingBinding)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.opentelemetry..",
+                    "dev.gempix2.micrometer..", "dev.gempix2.opentelemetry..")
+            .because("Micrometer and OpenTelemetry are optional: only the bindings, loaded when they are present, "
+                    + "may touch them");
 }

@@ -41,7 +41,8 @@ public final class GemPix2Command implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Print the stack trace of an error, and the library's log messages.")
+            description = "Print the stack trace of an error, the library's log messages, and (generate) the task's "
+                    + "polls, callbacks, retries and wall time per phase at the end.")
     boolean verbose;
 
     /** @param context the environment the subcommands see */

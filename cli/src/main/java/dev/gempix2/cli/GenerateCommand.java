@@ -92,8 +92,15 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw FailureExplanation.explain(failure, session.situation());
             }
             progress.started(id, "created");
-            return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut(), err,
-                    parent.context().stopRequested());
+            try {
+                return TaskWait.awaitAndSave(session, id, progress, results, spec.commandLine().getOut(), err,
+                        parent.context().stopRequested());
+            } finally {
+                if (parent.verbose()) {
+                    err.println(session.timings().summary());
+                    err.flush();
+                }
+            }
         }
     }
 

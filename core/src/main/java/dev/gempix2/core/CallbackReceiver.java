@@ -24,4 +24,12 @@ public interface CallbackReceiver {
      * @return what became of it
      */
     CallbackOutcome receive(String token, Task reported);
+
+    /**
+     * An endpoint tells the client it answered a callback with an error before calling {@link #receive}: its
+     * body was not the JSON promised, or too large. Observers see it as a rejected callback; the client does
+     * nothing else. A no-op by default.
+     */
+    default void reportMalformed() {
+    }
 }

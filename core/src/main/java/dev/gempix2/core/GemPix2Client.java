@@ -16,6 +16,7 @@ import dev.gempix2.core.internal.ImageDownloads;
 import dev.gempix2.core.internal.Failures;
 import dev.gempix2.core.internal.FutureLinks;
 import dev.gempix2.core.internal.ImageFiles;
+import dev.gempix2.core.internal.Observers;
 import dev.gempix2.core.internal.RetryingCaller;
 import dev.gempix2.core.internal.SharedStore;
 import dev.gempix2.core.internal.Snapshots;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +99,8 @@ public final class GemPix2Client implements AutoCloseable {
     private final Submissions submissions;
     private final SharedStore sharedStore;
     private final DeferredSaves deferredSaves;
+    private final Observers observers;
+    private final CallbackReceiver observedCallbacks;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -115,21 +119,24 @@ public final class GemPix2Client implements AutoCloseable {
         this.ownedExecutor = builder.executor == null ? CallbackThreads.newPool() : null;
         this.executor = builder.executor != null ? builder.executor : ownedExecutor;
         this.ownsGenerator = builder.ownsGenerator;
-        this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter);
+        this.observers = new Observers(builder.observers, clock, builder.generator);
+        this.caller = new RetryingCaller(retryPolicy, clock, builder.jitter, observers);
         TaskRepository repository = builder.repository != null ? builder.repository : new InMemoryTaskRepository();
         this.records = new TaskRecords(repository, clock);
         Function<TaskId, CompletableFuture<Task>> query = this::queryWithRetries;
         this.waits = new TaskWaits(clock, executor, pollingPolicy, retryPolicy, callbackBaseUrl != null, query,
-                records, new StatusListeners(builder.listeners));
-        this.sharedStore = new SharedStore(repository, waits, clock, pollingPolicy.waitTimeout());
+                records, new StatusListeners(observers.withStatusListener(builder.listeners)));
+        this.sharedStore = new SharedStore(repository, waits, clock, pollingPolicy.waitTimeout(), this::observedWait);
         this.deferredSaves = new DeferredSaves(clock, executor);
         EarlyCallbacks early = new EarlyCallbacks();
         this.callbacks = new CallbackIntake(records, waits, query, executor, builder.verifyCallbacks, early);
+        this.observedCallbacks = observers.observe(callbacks);
         this.callTimeout = builder.callTimeout;
         this.closeGrace = builder.closeGrace;
-        this.downloads = new ImageDownloads(downloader, caller, retryPolicy, builder.maxDownloadBytes, callTimeout);
+        this.downloads = new ImageDownloads(downloader, caller, retryPolicy, builder.maxDownloadBytes, callTimeout,
+                observers);
         this.submissions = new Submissions(generator, caller, records, callbackBaseUrl, unsettledSubmits, early,
-                executor, GemPix2Client::closedException, deferredSaves);
+                executor, GemPix2Client::closedException, deferredSaves, observers);
     }
 
     /**
@@ -260,8 +267,9 @@ public final class GemPix2Client implements AutoCloseable {
             return result;
         }
         Map<String, String> headers = options.headers();
-        caller.call(CallKind.QUERY, "task " + id, () -> headers.isEmpty() ? generator.query(id)
-                        : generator.query(id, headers), options.retryPolicy().orElse(retryPolicy),
+        caller.call(CallKind.QUERY, "task " + id, observers.attempts(GemPix2Observer.Operation.QUERY, id, null,
+                        () -> headers.isEmpty() ? generator.query(id) : generator.query(id, headers)),
+                options.retryPolicy().orElse(retryPolicy),
                 options.timeout().orElse(callTimeout)).whenComplete((task, error) -> dispatch(result, () -> {
             if (error != null) {
                 result.completeExceptionally(Failures.unwrap(error));
@@ -319,7 +327,7 @@ public final class GemPix2Client implements AutoCloseable {
         if (failIfClosed(result) || CallArguments.failIfNull(result, id, "task_id") || CallArguments.failIfNotPositive(result, timeout)) {
             return result;
         }
-        FutureLinks.follow(waits.await(id, timeout), result);
+        FutureLinks.follow(observedWait(id, timeout), result);
         return result;
     }
 
@@ -388,7 +396,13 @@ public final class GemPix2Client implements AutoCloseable {
         }
         Duration timeout = options.timeout().orElse(pollingPolicy.waitTimeout());
         Instant deadline = TaskWaits.deadline(clock.now(), timeout);
-        submitWithin(request, options, timeout).whenComplete((id, submitError) -> {
+        Object observed = observers.startGenerate(request.model());
+        (observed == null ? submitWithin(request, options, timeout)
+                : observers.submittingFor(observed, () -> submitWithin(request, options, timeout)))
+                .whenComplete((id, submitError) -> {
+            if (submitError == null) {
+                observers.learnTaskId(observed, id);
+            }
             if (submitError != null) {
                 result.completeExceptionally(Failures.unwrap(submitError));
                 return;
@@ -397,7 +411,7 @@ public final class GemPix2Client implements AutoCloseable {
                 FutureLinks.follow(waits.awaitUntil(id, deadline, timeout), result);
             }
         });
-        return result;
+        return observers.endedBeforeCompleting(observed, result);
     }
 
     /**
@@ -479,7 +493,7 @@ public final class GemPix2Client implements AutoCloseable {
      *         unknown
      */
     public CallbackReceiver callbacks() {
-        return callbacks;
+        return observedCallbacks;
     }
 
     /**
@@ -560,7 +574,25 @@ public final class GemPix2Client implements AutoCloseable {
 
     /** A poll or a callback's confirming query: bounded by its wait, which cancels it when it ends. */
     private CompletableFuture<Task> queryWithRetries(TaskId id) {
-        return caller.call(CallKind.QUERY, "task " + id, () -> generator.query(id));
+        return caller.call(CallKind.QUERY, "task " + id,
+                observers.attempts(GemPix2Observer.Operation.QUERY, id, null, () -> generator.query(id)));
+    }
+
+    /** A wait for a task by its id, observed unless a generate of this client observes it already. */
+    private CompletableFuture<Task> observedWait(TaskId id, Duration timeout) {
+        return observers.isEmpty() ? waits.await(id, timeout)
+                : observers.observeWait(id, recordOf(id), () -> waits.await(id, timeout));
+    }
+
+    private Optional<TaskRecord> recordOf(TaskId id) {
+        if (observers.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return records.byTaskId(id);
+        } catch (RuntimeException broken) {
+            return Optional.empty();
+        }
     }
 
     private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
@@ -601,6 +633,7 @@ public final class GemPix2Client implements AutoCloseable {
         private URI callbackBaseUrl;
         private boolean verifyCallbacks = true;
         private final List<TaskListener> listeners = new ArrayList<>();
+        private final List<GemPix2Observer> observers = new ArrayList<>();
         private Executor executor;
         private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
@@ -697,6 +730,17 @@ public final class GemPix2Client implements AutoCloseable {
          */
         public Builder listener(TaskListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param observer sees every HTTP attempt, retry, callback and task end, for metrics and traces (such as
+         *                 {@code GemPix2Metrics} or {@code GemPix2Tracing}); may be called several times to add
+         *                 more; default none
+         * @return this builder
+         */
+        public Builder observer(GemPix2Observer observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

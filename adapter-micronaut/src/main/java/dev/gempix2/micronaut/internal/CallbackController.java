@@ -60,9 +60,11 @@ public class CallbackController {
     @Post(uri = "/{token}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Map<String, String>> receive(@PathVariable String token, @Body @Nullable byte[] body) {
         if (body == null || body.length == 0) {
+            client.callbacks().reportMalformed();
             return HttpResponse.badRequest(message("the callback body is empty; a JSON callback payload is expected"));
         }
         if (body.length > MAX_BODY_BYTES) {
+            client.callbacks().reportMalformed();
             return HttpResponse.<Map<String, String>>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                     .body(message("the callback body is larger than " + MAX_BODY_BYTES + " bytes"));
         }
@@ -70,12 +72,14 @@ public class CallbackController {
         try {
             parsed = json.readValue(body, Argument.OBJECT_ARGUMENT);
         } catch (IOException | RuntimeException notJson) {
+            client.callbacks().reportMalformed();
             return HttpResponse.badRequest(message("the callback body is not valid JSON"));
         }
         Task reported;
         try {
             reported = WireFormat.readCallback(parsed);
         } catch (InvalidRequestException notACallback) {
+            client.callbacks().reportMalformed();
             return HttpResponse.badRequest(message("the callback body is not a GemPix2 callback: "
                     + notACallback.getMessage()));
         }

@@ -7,6 +7,7 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.AttemptHeaders;
 import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.UserAgent;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -122,8 +124,15 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         }
     }
 
+    /** @return the API's address, for observers */
+    @Override
+    public Optional<URI> baseUrl() {
+        return Optional.of(baseUrl);
+    }
+
     private CompletableFuture<WireResponse> exchange(MutableHttpRequest<?> request) {
         String requestId = RequestIds.newId();
+        AttemptHeaders.current().forEach(request::header);   // e.g. an observer's traceparent
         request.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader())
                 .header(RequestIds.HEADER, requestId)
                 .header(HttpHeaders.USER_AGENT, USER_AGENT)

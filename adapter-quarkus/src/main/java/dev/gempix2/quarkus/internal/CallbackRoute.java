@@ -52,6 +52,7 @@ public class CallbackRoute {
         try {
             reported = WireFormat.readCallback(parse(body));
         } catch (InvalidRequestException malformed) {
+            client.get().callbacks().reportMalformed();
             answer(context, 400, "not a GemPix2 callback: " + malformed.field().map(f -> f + ": ").orElse("")
                     + "the body must be the JSON callback payload with task_id and status");
             return;

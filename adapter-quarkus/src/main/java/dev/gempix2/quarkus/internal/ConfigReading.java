@@ -25,7 +25,8 @@ public final class ConfigReading {
             "gempix2.api-key", "gempix2.base-url", "gempix2.model",
             "gempix2.polling.initial-delay", "gempix2.polling.max-interval", "gempix2.polling.wait-timeout",
             "gempix2.retry.max-retries",
-            "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify");
+            "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify",
+            "gempix2.metrics.enabled", "gempix2.tracing.enabled");
 
     /** The per-client read timeout of the {@code gempix2} REST client, in milliseconds. */
     static final String READ_TIMEOUT_KEY = "quarkus.rest-client.gempix2.read-timeout";

@@ -1,6 +1,7 @@
 package dev.gempix2.quarkus.internal;
 
 import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.GemPix2Observer;
 import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.port.Clock;
@@ -34,13 +35,16 @@ public class GemPix2Beans {
      * @param repository where tasks are kept
      * @param clock time and scheduling
      * @param listeners every {@link TaskListener} bean of the application
+     * @param observers every {@link GemPix2Observer} bean of the application; the meters and spans are added when
+     *                  it has a {@code MeterRegistry} / {@code OpenTelemetry} bean
      * @return the client, closed when the application stops
      */
     @Produces
     @DefaultBean
     @Singleton
     GemPix2Client client(GemPix2Config config, ImageGenerator generator, ImageDownloader downloader,
-                         TaskRepository repository, Clock clock, Instance<TaskListener> listeners) {
+                         TaskRepository repository, Clock clock, Instance<TaskListener> listeners,
+                         Instance<GemPix2Observer> observers) {
         GemPix2Client.Builder builder = GemPix2Client.builder()
                 .generator(generator)
                 .downloader(downloader)
@@ -51,6 +55,8 @@ public class GemPix2Beans {
                 .verifyCallbacks(config.callback().verify());
         ConfigReading.currentCallbackBaseUrl(ConfigProvider.getConfig()).ifPresent(builder::callbackBaseUrl);
         listeners.forEach(builder::listener);
+        observers.forEach(builder::observer);
+        ObserverBindings.found(config).forEach(builder::observer);
         return builder.build();
     }
 
@@ -67,7 +73,7 @@ public class GemPix2Beans {
     @DefaultBean
     @Singleton
     ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api) {
-        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false);
+        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false, ConfigReading.baseUrl(config));
     }
 
     /**

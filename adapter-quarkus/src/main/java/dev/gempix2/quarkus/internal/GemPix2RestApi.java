@@ -38,6 +38,8 @@ public interface GemPix2RestApi {
     /**
      * @param authorization {@code Bearer <key>}
      * @param requestId the request's id for support, a new one per request
+     * @param traceparent an observer's W3C trace context, or null for none
+     * @param tracestate its vendor state, or null for none
      * @param json the request body
      * @return the answer
      */
@@ -46,11 +48,15 @@ public interface GemPix2RestApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> submit(@HeaderParam("Authorization") String authorization,
-                         @HeaderParam(RequestIds.HEADER) String requestId, String json);
+                         @HeaderParam(RequestIds.HEADER) String requestId,
+                         @HeaderParam("traceparent") String traceparent, @HeaderParam("tracestate") String tracestate,
+                         String json);
 
     /**
      * @param authorization {@code Bearer <key>}
      * @param requestId the request's id for support, a new one per request
+     * @param traceparent an observer's W3C trace context, or null for none
+     * @param tracestate its vendor state, or null for none
      * @param taskId the task
      * @return the answer
      */
@@ -58,5 +64,7 @@ public interface GemPix2RestApi {
     @Path(WireFormat.QUERY_PATH)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> query(@HeaderParam("Authorization") String authorization,
-                        @HeaderParam(RequestIds.HEADER) String requestId, @QueryParam("task_id") String taskId);
+                        @HeaderParam(RequestIds.HEADER) String requestId,
+                        @HeaderParam("traceparent") String traceparent, @HeaderParam("tracestate") String tracestate,
+                        @QueryParam("task_id") String taskId);
 }

@@ -7,10 +7,13 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.wire.RequestIds;
+import dev.gempix2.core.wire.AttemptHeaders;
 import dev.gempix2.core.wire.WireFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -22,6 +25,7 @@ public final class RestClientImageGenerator implements ImageGenerator {
     private final GemPix2RestApi api;
     private final ApiKey apiKey;
     private final boolean ownsApi;
+    private final Optional<URI> baseUrl;
 
     /**
      * @param api the REST client, built by CDI ({@code @RestClient}) or {@link StandaloneRestClients}
@@ -29,24 +33,47 @@ public final class RestClientImageGenerator implements ImageGenerator {
      * @param ownsApi whether {@link #close()} closes the REST client (never one CDI manages)
      */
     public RestClientImageGenerator(GemPix2RestApi api, ApiKey apiKey, boolean ownsApi) {
+        this(api, apiKey, ownsApi, null);
+    }
+
+    /**
+     * @param api the REST client, built by CDI ({@code @RestClient}) or {@link StandaloneRestClients}
+     * @param apiKey the key sent with every request
+     * @param ownsApi whether {@link #close()} closes the REST client (never one CDI manages)
+     * @param baseUrl the REST client's base URL, told to observers; null when unknown
+     */
+    public RestClientImageGenerator(GemPix2RestApi api, ApiKey apiKey, boolean ownsApi, URI baseUrl) {
         this.api = Objects.requireNonNull(api, "api");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.ownsApi = ownsApi;
+        this.baseUrl = Optional.ofNullable(baseUrl);
+    }
+
+    /** @return the API's address, for observers, when known */
+    @Override
+    public Optional<URI> baseUrl() {
+        return baseUrl;
     }
 
     @Override
     public CompletableFuture<TaskId> submit(ImageRequest request) {
         String requestId = RequestIds.newId();
-        return call(requestId, () -> api.submit(apiKey.authorizationHeader(), requestId,
-                        WireResponses.write(WireFormat.requestBody(request)))
+        return call(requestId, () -> api.submit(apiKey.authorizationHeader(), requestId, traceHeader("traceparent"),
+                        traceHeader("tracestate"), WireResponses.write(WireFormat.requestBody(request)))
                 .map(response -> WireFormat.readSubmitResponse(WireResponses.read(response, requestId))));
     }
 
     @Override
     public CompletableFuture<Task> query(TaskId id) {
         String requestId = RequestIds.newId();
-        return call(requestId, () -> api.query(apiKey.authorizationHeader(), requestId, id.value())
+        return call(requestId, () -> api.query(apiKey.authorizationHeader(), requestId, traceHeader("traceparent"),
+                        traceHeader("tracestate"), id.value())
                 .map(response -> WireFormat.readQueryResponse(WireResponses.read(response, requestId), id)));
+    }
+
+    /** An observer's trace header for the request built now (see {@link AttemptHeaders}), or null. */
+    private static String traceHeader(String name) {
+        return AttemptHeaders.current().get(name);
     }
 
     private static <T> CompletableFuture<T> call(String requestId, Supplier<Uni<T>> exchange) {

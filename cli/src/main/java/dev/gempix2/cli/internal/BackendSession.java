@@ -30,9 +30,11 @@ public final class BackendSession implements AutoCloseable {
     private final FakeGemPix2Backend fake;
     private final Situation situation;
     private final Duration waitTimeout;
+    private final PhaseTimings timings;
 
     private BackendSession(GemPix2Client client, HttpClient5Transport transport, FakeGemPix2Backend fake,
-                           Situation situation, Duration waitTimeout) {
+                           Situation situation, Duration waitTimeout, PhaseTimings timings) {
+        this.timings = timings;
         this.client = client;
         this.transport = transport;
         this.fake = fake;
@@ -99,18 +101,25 @@ public final class BackendSession implements AutoCloseable {
                 .apiKey(key)
                 .userAgentSuffix("gempix2-cli")
                 .build();
+        PhaseTimings timings = new PhaseTimings();
         try {
             GemPix2Client client = GemPix2Client.builder()
                     .generator(new StatusWatchingGenerator(transport, task -> progress.statusChanged(task.status())))
                     .downloader(transport)
                     .pollingPolicy(polling)
                     .listener(progress)
+                    .observer(timings)
                     .build();
-            return new BackendSession(client, transport, fake, situation, polling.waitTimeout());
+            return new BackendSession(client, transport, fake, situation, polling.waitTimeout(), timings);
         } catch (RuntimeException failure) {
             transport.close();
             throw failure;
         }
+    }
+
+    /** @return the polls, callbacks, retries and phase times of this session's calls (for {@code --verbose}) */
+    public PhaseTimings timings() {
+        return timings;
     }
 
     private static PollingPolicy polling(Duration firstPoll) {

@@ -1,5 +1,6 @@
 package dev.gempix2.core.internal;
 
+import dev.gempix2.core.GemPix2Observer;
 import dev.gempix2.core.RetryPolicy;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.TaskNotFoundException;
@@ -21,6 +22,7 @@ public final class ImageDownloads {
     private final RetryPolicy retries;
     private final long maxBytes;
     private final Duration timeout;
+    private final Observers observers;
 
     /**
      * @param downloader fetches URLs, or null when none is configured
@@ -28,9 +30,11 @@ public final class ImageDownloads {
      * @param retries the client's retry policy
      * @param maxBytes the largest image accepted
      * @param timeout the overall deadline of one download
+     * @param observers told of each attempt
      */
     public ImageDownloads(ImageDownloader downloader, RetryingCaller caller, RetryPolicy retries, long maxBytes,
-                          Duration timeout) {
+                          Duration timeout, Observers observers) {
+        this.observers = observers;
         this.downloader = downloader;
         this.caller = caller;
         this.retries = retries;
@@ -63,7 +67,8 @@ public final class ImageDownloads {
         }
         URI target = url.get();
         String shown = target.getScheme() + "://" + target.getHost() + target.getRawPath();
-        return caller.call(CallKind.DOWNLOAD, shown, () -> downloader.download(target, maxBytes), retries, timeout)
+        return caller.call(CallKind.DOWNLOAD, shown, observers.attempts(GemPix2Observer.Operation.DOWNLOAD, null, target,
+                        () -> downloader.download(target, maxBytes)), retries, timeout)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                         Failures.unwrap(failure) instanceof TaskNotFoundException
                                 ? new TransportException("The image at " + shown + " is not there (HTTP 404); the "

@@ -32,6 +32,7 @@ public final class RetryingCaller {
     private final DoubleSupplier jitter;
     private final Set<Runnable> waitingRetries = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
+    private final Observers observers;
 
     /**
      * @param policy how often and how long to wait
@@ -39,9 +40,20 @@ public final class RetryingCaller {
      * @param jitter values in [0, 1) for the backoff's jitter
      */
     public RetryingCaller(RetryPolicy policy, Clock clock, DoubleSupplier jitter) {
+        this(policy, clock, jitter, new Observers(java.util.List.of(), clock, null));
+    }
+
+    /**
+     * @param policy how often and how long to wait
+     * @param clock where the waits are scheduled
+     * @param jitter values in [0, 1) for the backoff's jitter
+     * @param observers told of each retry
+     */
+    public RetryingCaller(RetryPolicy policy, Clock clock, DoubleSupplier jitter, Observers observers) {
         this.policy = policy;
         this.clock = clock;
         this.jitter = jitter;
+        this.observers = observers;
     }
 
     /** @return the policy in use */
@@ -163,6 +175,7 @@ public final class RetryingCaller {
             LOG.log(Level.INFO, "GemPix2 {0} of {1} failed ({2}); retry {3} of {4} in {5} ms",
                     kind.label(), subject, Failures.describe(failure), retry, retries.maxRetries(),
                     String.valueOf(delay.toMillis()));
+            observers.retryScheduled(kind, retry, failure, delay);
             Runnable giveUp = () -> result.completeExceptionally(failure);
             waitingRetries.add(giveUp);
             Clock.Scheduled scheduled = clock.schedule(delay, () -> {

@@ -1,5 +1,9 @@
 package dev.gempix2.core.internal;
 
+import java.util.concurrent.CompletableFuture;
+
+import java.util.function.BiFunction;
+
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskRecord;
@@ -30,6 +34,7 @@ public final class SharedStore {
     private final TaskWaits waits;
     private final Clock clock;
     private final Duration waitTimeout;
+    private final BiFunction<TaskId, Duration, CompletableFuture<Task>> follow;
     private final Duration lease;
     private final TaskRepository.Subscription subscription;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,8 +51,11 @@ public final class SharedStore {
      * @param waits the client's waits
      * @param clock schedules the renewals
      * @param waitTimeout how long a resumed task is waited for
+     * @param follow starts the wait for a resumed task (the client's, so that observers see it)
      */
-    public SharedStore(TaskRepository repository, TaskWaits waits, Clock clock, Duration waitTimeout) {
+    public SharedStore(TaskRepository repository, TaskWaits waits, Clock clock, Duration waitTimeout,
+                       BiFunction<TaskId, Duration, CompletableFuture<Task>> follow) {
+        this.follow = follow;
         this.repository = repository;
         this.waits = waits;
         this.clock = clock;
@@ -114,7 +122,7 @@ public final class SharedStore {
     }
 
     private void follow(TaskId id) {
-        waits.await(id, waitTimeout).whenComplete((task, error) -> LOG.log(Level.DEBUG,
+        follow.apply(id, waitTimeout).whenComplete((task, error) -> LOG.log(Level.DEBUG,
                 "Resumed GemPix2 task {0} ended: {1}", id,
                 error == null ? "success" : Failures.describe(Failures.unwrap(error))));
     }

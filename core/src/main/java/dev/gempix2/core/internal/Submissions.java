@@ -1,5 +1,7 @@
 package dev.gempix2.core.internal;
 
+import dev.gempix2.core.GemPix2Observer;
+
 import dev.gempix2.core.RetryPolicy;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.model.ImageRequest;
@@ -28,6 +30,7 @@ public final class Submissions {
 
     private final ImageGenerator generator;
     private final DeferredSaves deferredSaves;
+    private final Observers observers;
     private final RetryingCaller caller;
     private final TaskRecords records;
     private final URI callbackBaseUrl;
@@ -47,11 +50,13 @@ public final class Submissions {
      * @param executor where answers are recorded (off the transport's thread)
      * @param closed the failure for a call that cannot finish because the client closed
      * @param deferredSaves retries the save of a task id the store could not take at once
+     * @param observers told of each attempt
      */
     public Submissions(ImageGenerator generator, RetryingCaller caller, TaskRecords records, URI callbackBaseUrl,
                        CloseGrace grace, EarlyCallbacks early, Executor executor,
-                       Supplier<GemPix2Exception> closed, DeferredSaves deferredSaves) {
+                       Supplier<GemPix2Exception> closed, DeferredSaves deferredSaves, Observers observers) {
         this.deferredSaves = deferredSaves;
+        this.observers = observers;
         this.generator = generator;
         this.caller = caller;
         this.records = records;
@@ -88,8 +93,9 @@ public final class Submissions {
                 sent.referenceImages().size(), callbackBaseUrl == null ? "off" : "on");
         Runnable settledForClose = grace.begin();
         early.submitting(record.recordId());
-        caller.call(CallKind.SUBMIT, "a new task", () -> headers.isEmpty() ? generator.submit(sent)
-                        : generator.submit(sent, headers), retries, timeout)
+        caller.call(CallKind.SUBMIT, "a new task", observers.attempts(GemPix2Observer.Operation.SUBMIT, null, null,
+                        () -> headers.isEmpty() ? generator.submit(sent) : generator.submit(sent, headers)),
+                        retries, timeout)
                 .whenComplete((id, error) -> recordOffTheTransportThread(() -> {
                     try {
                         settle(record, id, error, result);

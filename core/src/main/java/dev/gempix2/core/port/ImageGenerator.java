@@ -3,7 +3,9 @@ package dev.gempix2.core.port;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -59,6 +61,15 @@ public interface ImageGenerator extends AutoCloseable {
      */
     default CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
         return query(id);
+    }
+
+    /**
+     * For observers (metrics and traces name the server): the API's address this transport sends to.
+     *
+     * @return the base URL, such as {@code https://api.defapi.org}; empty by default (nothing told)
+     */
+    default Optional<URI> baseUrl() {
+        return Optional.empty();
     }
 
     /** Releases connections and threads this transport created; a no-op by default. Never throws checked exceptions. */

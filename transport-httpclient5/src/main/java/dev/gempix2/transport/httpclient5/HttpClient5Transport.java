@@ -10,6 +10,7 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.AttemptHeaders;
 import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.UserAgent;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -224,9 +226,16 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         return "HttpClient5Transport[" + settings.baseUrl() + ", key " + settings.apiKey().masked() + "]";
     }
 
+    /** @return the API's address, for observers */
+    @Override
+    public Optional<URI> baseUrl() {
+        return Optional.of(settings.baseUrl());
+    }
+
     private AsyncRequestBuilder apiRequest(AsyncRequestBuilder request, Map<String, String> headers,
                                            String requestId) {
         headers.forEach(request::setHeader);
+        AttemptHeaders.current().forEach(request::setHeader);   // e.g. an observer's traceparent
         return request
                 .setHeader(RequestIds.HEADER, requestId)
                 .setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader())
