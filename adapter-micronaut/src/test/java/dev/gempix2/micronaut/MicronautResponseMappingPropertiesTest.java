@@ -36,7 +36,7 @@ class MicronautResponseMappingPropertiesTest {
         ReliabilityReport.recordFigures("property-micronaut", Map.of("property_cases", CASES.get()));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void aMutatedQueryAnswerIsASnapshotOrAGemPix2Exception(@ForAll("queryAnswers") String body) {
         CASES.incrementAndGet();
         try {
@@ -47,7 +47,7 @@ class MicronautResponseMappingPropertiesTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 80)
     void aMutatedSubmitAnswerIsATaskIdOrAGemPix2Exception(@ForAll("submitAnswers") String body) {
         CASES.incrementAndGet();
         ResponseMappingCheck.submit(fake, transport, body);

@@ -70,12 +70,21 @@ class CallbackRouteAbuseTest {
     }
 
     @Test
-    void aWrongContentTypeIsAClientError() throws Exception {
+    void aWrongContentTypeIsJudgedByTheBodyAndAFormIsRefused() throws Exception {
+        // The spec does not say which content type the provider sends: what counts is whether the body is a callback.
         CallbackDelivery delivered = finishedTaskCallback("a wrong content type");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(delivered.url())
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(delivered.body()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isBetween(400, 499);
+        int queries = fake.queriesFor(delivered.taskId()).size();
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(delivered.url())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("task_id=x&status=success")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> xml = HTTP.send(HttpRequest.newBuilder(delivered.url())
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<callback><task_id>x</task_id></callback>")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isBetween(400, 499);
+        assertThat(xml.statusCode()).isBetween(400, 499);
+        assertThat(fake.queriesFor(delivered.taskId())).hasSize(queries);
     }
 
     @Test

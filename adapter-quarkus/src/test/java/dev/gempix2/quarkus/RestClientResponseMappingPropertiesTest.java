@@ -26,8 +26,8 @@ class RestClientResponseMappingPropertiesTest {
 
     @Test
     void mutatedAnswersAreASnapshotOrAGemPix2Exception() {
-        List<String> queries = Arbitraries.randomValue(JsonMutations::queryAnswer).sampleStream().limit(200).toList();
-        List<String> submits = Arbitraries.randomValue(JsonMutations::submitAnswer).sampleStream().limit(150).toList();
+        List<String> queries = Arbitraries.randomValue(JsonMutations::queryAnswer).sampleStream().limit(120).toList();
+        List<String> submits = Arbitraries.randomValue(JsonMutations::submitAnswer).sampleStream().limit(80).toList();
         boolean pending = false;
         try (FakeGemPix2Backend fake = FakeGemPix2Backend.start()) {
             ImageGenerator transport = new RestClientImageGenerator(StandaloneRestClients.build(fake.baseUrl(),

@@ -159,9 +159,15 @@ public final class HostileServer implements AutoCloseable {
         private final Duration perByte;
         private final boolean keepOpen;
         private final boolean dropAfterSending;
-        private long fillerBytes;
+        private final long fillerBytes;
 
         private Behaviour(byte[] answer, int sendBytes, Duration perByte, boolean keepOpen, boolean dropAfterSending) {
+            this(answer, sendBytes, perByte, keepOpen, dropAfterSending, 0);
+        }
+
+        private Behaviour(byte[] answer, int sendBytes, Duration perByte, boolean keepOpen, boolean dropAfterSending,
+                          long fillerBytes) {
+            this.fillerBytes = fillerBytes;
             this.answer = answer;
             this.sendBytes = sendBytes;
             this.perByte = perByte;
@@ -211,9 +217,7 @@ public final class HostileServer implements AutoCloseable {
         public static Behaviour oversized(long bytes) {
             byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8);
-            Behaviour behaviour = new Behaviour(head, head.length, Duration.ZERO, false, true);
-            behaviour.fillerBytes = bytes;
-            return behaviour;
+            return new Behaviour(head, head.length, Duration.ZERO, false, true, bytes);
         }
 
         /**

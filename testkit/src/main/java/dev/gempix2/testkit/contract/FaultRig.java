@@ -224,6 +224,14 @@ public final class FaultRig implements AutoCloseable {
 
     @Override
     public void close() {
+        // toString() of everything that holds the key or a token is scanned like a log line.
+        seen.accept("toString " + generator);
+        for (AutoCloseable resource : opened) {
+            seen.accept("toString " + resource);
+        }
+        if (repository != null) {
+            repository.findUnfinished().forEach(record -> seen.accept("toString " + record));
+        }
         for (int i = opened.size() - 1; i >= 0; i--) {
             try {
                 opened.get(i).close();

@@ -58,7 +58,7 @@ class ParsersPropertiesTest {
         ReliabilityReport.recordFigures("property-httpclient5", Map.of("property_cases", CASES.get()));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void aMutatedQueryAnswerIsASnapshotOrAGemPix2Exception(@ForAll("queryAnswers") String body) {
         CASES.incrementAndGet();
         try {
@@ -69,7 +69,7 @@ class ParsersPropertiesTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 80)
     void aMutatedSubmitAnswerIsATaskIdOrAGemPix2Exception(@ForAll("submitAnswers") String body) {
         CASES.incrementAndGet();
         ResponseMappingCheck.submit(fake, transport, body);
@@ -88,7 +88,7 @@ class ParsersPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void imageRequestValidationAgreesWithTheProvidersRules(@ForAll("prompts") String prompt,
                                                           @ForAll("imageLists") List<String> images,
                                                           @ForAll("callbackUrls") String callbackUrl) throws Exception {
