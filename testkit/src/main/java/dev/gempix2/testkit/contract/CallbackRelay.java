@@ -1,11 +1,13 @@
 package dev.gempix2.testkit.contract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.gempix2.core.CallbackOutcome;
 import dev.gempix2.core.CallbackReceiver;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.wire.WireFormat;
+import dev.gempix2.testkit.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,8 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * a body that is not a callback). It records every outcome.
  */
 final class CallbackRelay implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final HttpServer server;
     private final AtomicReference<CallbackReceiver> receiver = new AtomicReference<>();
     private final List<CallbackOutcome> outcomes = new CopyOnWriteArrayList<>();
@@ -38,11 +38,14 @@ final class CallbackRelay implements AutoCloseable {
             try {
                 String path = exchange.getRequestURI().getPath();
                 String token = path.substring(path.lastIndexOf('/') + 1);
-                Object json = JSON.readValue(exchange.getRequestBody().readAllBytes(), Object.class);
+                String body = new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                // The testkit's public JSON reading, so that no JSON library shows outside its internals.
+                Object json = RecordedRequest.of(0, "POST", path, null, java.util.Map.of(), body, Instant.EPOCH)
+                        .bodyAsJson();
                 CallbackOutcome outcome = receiver.get().receive(token, WireFormat.readCallback(json));
                 outcomes.add(outcome);
                 status = outcome.httpStatus();
-            } catch (GemPix2Exception | IOException notACallback) {
+            } catch (GemPix2Exception | IllegalStateException notACallback) {
                 status = 400;
             }
             exchange.sendResponseHeaders(status, -1);

@@ -1,7 +1,5 @@
 package dev.gempix2.testkit.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +23,6 @@ import java.util.Random;
  * }</pre>
  */
 public final class JsonMutations {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] STATUSES = {"pending", "submitted", "in_progress", "success", "failed",
         "moderation", "", "SUCCESS", "succes"};
     private static final Object[] ODD_VALUES = {null, "", " ", "1e999999999", "-1", 1e308, Long.MAX_VALUE,
@@ -104,12 +101,7 @@ public final class JsonMutations {
                 default -> target.put(key + "_extra", random.nextInt());
             }
         }
-        String text;
-        try {
-            text = JSON.writeValueAsString(body);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        String text = JsonText.write(body);
         return switch (random.nextInt(12)) {
             case 0 -> text.substring(0, random.nextInt(text.length()));
             case 1 -> garbage(random);

@@ -1,11 +1,8 @@
 package dev.gempix2.testkit.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -15,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -37,8 +35,6 @@ public final class ReliabilityReport {
             "load_duplicate_submits", "restart_tasks", "restart_resumed", "property_cases", "canary_leaks",
             "forged_callbacks_accepted");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ReliabilityReport() {
     }
 
@@ -59,10 +55,13 @@ public final class ReliabilityReport {
      *             {@code pending: <why>}
      */
     public static synchronized void recordFaultRows(String transport, List<RowResult> rows) {
-        ObjectNode fragment = JSON.createObjectNode().put("transport", transport);
-        ArrayNode array = fragment.putArray("rows");
-        rows.forEach(row -> array.addObject().put("number", row.number()).put("fault", row.fault())
-                .put("expected", row.expected()).put("outcome", row.outcome()));
+        Properties fragment = new Properties();
+        fragment.setProperty("transport", transport);
+        for (RowResult row : rows) {
+            fragment.setProperty("row." + row.number() + ".fault", row.fault());
+            fragment.setProperty("row." + row.number() + ".expected", row.expected());
+            fragment.setProperty("row." + row.number() + ".outcome", row.outcome());
+        }
         write("faults-" + transport, fragment);
     }
 
@@ -73,13 +72,12 @@ public final class ReliabilityReport {
      * @param figures names from {@link #FIGURES} and their values
      */
     public static synchronized void recordFigures(String source, Map<String, Long> figures) {
-        ObjectNode fragment = JSON.createObjectNode();
-        ObjectNode values = fragment.putObject("figures");
-        figures.forEach(values::put);
+        Properties fragment = new Properties();
+        figures.forEach((name, value) -> fragment.setProperty("figure." + name, Long.toString(value)));
         write("figures-" + source, fragment);
     }
 
-    private static void write(String name, ObjectNode fragment) {
+    private static void write(String name, Properties fragment) {
         Optional<Path> root = projectRoot();
         if (root.isEmpty()) {
             return;
@@ -87,7 +85,9 @@ public final class ReliabilityReport {
         try {
             Path dir = root.get().resolve("target").resolve("reliability");
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(name + ".json"), JSON.writeValueAsString(fragment), StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(dir.resolve(name + ".properties"), StandardCharsets.UTF_8)) {
+                fragment.store(out, null);
+            }
             assemble(root.get(), dir);
         } catch (IOException failed) {
             throw new UncheckedIOException("could not write the reliability report under " + root.get(), failed);
@@ -95,18 +95,22 @@ public final class ReliabilityReport {
     }
 
     private static void assemble(Path root, Path dir) throws IOException {
-        Map<String, JsonNode> matrices = new LinkedHashMap<>();
+        Map<String, Properties> matrices = new LinkedHashMap<>();
         Map<String, Long> figures = new LinkedHashMap<>();
         FIGURES.forEach(name -> figures.put(name, 0L));
-        try (DirectoryStream<Path> fragments = Files.newDirectoryStream(dir, "*.json")) {
+        try (DirectoryStream<Path> fragments = Files.newDirectoryStream(dir, "*.properties")) {
             for (Path fragment : fragments) {
-                JsonNode node = JSON.readTree(fragment.toFile());
-                String file = fragment.getFileName().toString();
-                if (file.startsWith("faults-")) {
-                    matrices.put(node.path("transport").asText(), node.path("rows"));
-                } else {
-                    node.path("figures").fields().forEachRemaining(entry ->
-                            figures.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
+                Properties values = new Properties();
+                try (Reader in = Files.newBufferedReader(fragment, StandardCharsets.UTF_8)) {
+                    values.load(in);
+                }
+                if (fragment.getFileName().toString().startsWith("faults-")) {
+                    matrices.put(values.getProperty("transport"), values);
+                }
+                for (String key : values.stringPropertyNames()) {
+                    if (key.startsWith("figure.")) {
+                        figures.merge(key.substring(7), Long.parseLong(values.getProperty(key)), Long::sum);
+                    }
                 }
             }
         }
@@ -118,10 +122,15 @@ public final class ReliabilityReport {
         long passed = 0;
         long pending = 0;
         for (String transport : TRANSPORTS) {
-            for (JsonNode row : matrices.get(transport)) {
-                int number = row.path("number").asInt();
-                rows.putIfAbsent(number, new String[] {row.path("fault").asText(), row.path("expected").asText()});
-                String outcome = row.path("outcome").asText();
+            Properties matrix = matrices.get(transport);
+            for (String key : matrix.stringPropertyNames()) {
+                if (!key.startsWith("row.") || !key.endsWith(".outcome")) {
+                    continue;
+                }
+                int number = Integer.parseInt(key.substring(4, key.length() - ".outcome".length()));
+                rows.putIfAbsent(number, new String[] {matrix.getProperty("row." + number + ".fault"),
+                    matrix.getProperty("row." + number + ".expected")});
+                String outcome = matrix.getProperty(key);
                 outcomes.computeIfAbsent(number, n -> new LinkedHashMap<>()).put(transport, outcome);
                 passed += outcome.equals("passed") ? 1 : 0;
                 pending += outcome.startsWith("pending") ? 1 : 0;
@@ -136,21 +145,24 @@ public final class ReliabilityReport {
     }
 
     private static String json(Map<Integer, String[]> rows, Map<Integer, Map<String, String>> outcomes, long passed,
-                               long pending, Map<String, Long> figures) throws IOException {
-        ObjectNode report = JSON.createObjectNode();
+                               long pending, Map<String, Long> figures) {
+        Map<String, Object> report = new LinkedHashMap<>();
         report.put("fault_rows", rows.size());
-        ArrayNode transports = report.putArray("transports");
-        TRANSPORTS.forEach(transports::add);
+        report.put("transports", TRANSPORTS);
         report.put("fault_rows_passed", passed);
         report.put("fault_rows_pending", pending);
-        figures.forEach(report::put);
-        ArrayNode matrix = report.putArray("matrix");
+        report.putAll(figures);
+        List<Object> matrix = new java.util.ArrayList<>();
         rows.forEach((number, row) -> {
-            ObjectNode entry = matrix.addObject().put("row", number).put("fault", row[0]).put("expected", row[1]);
-            ObjectNode results = entry.putObject("outcomes");
-            outcomes.get(number).forEach(results::put);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("row", number);
+            entry.put("fault", row[0]);
+            entry.put("expected", row[1]);
+            entry.put("outcomes", outcomes.get(number));
+            matrix.add(entry);
         });
-        return JSON.writeValueAsString(report) + "\n";
+        report.put("matrix", matrix);
+        return JsonText.pretty(report);
     }
 
     private static String markdown(Map<Integer, String[]> rows, Map<Integer, Map<String, String>> outcomes,
