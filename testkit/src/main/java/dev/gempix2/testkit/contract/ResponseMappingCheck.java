@@ -7,7 +7,6 @@ import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.testkit.FakeResponse;
-import java.math.BigDecimal;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,25 +81,32 @@ public final class ResponseMappingCheck {
         }
         task.consumedCredits().ifPresent(credits -> {
             if (credits.precision() > MAX_DECIMAL_DIGITS || Math.abs(credits.scale()) > MAX_DECIMAL_DIGITS) {
-                throw new UnboundedDecimal(credits);
+                throw new OddProviderData("an unbounded decimal was accepted (scale " + credits.scale()
+                        + ", precision " + credits.precision() + ")", null);
             }
         });
     }
 
     private static boolean requireNamed(Throwable failure, String body) {
+        if (failure instanceof java.time.DateTimeException || failure instanceof ArithmeticException
+                || failure instanceof NumberFormatException) {
+            throw new OddProviderData("odd provider data escaped as " + failure, failure);
+        }
         if (!(failure instanceof GemPix2Exception) || failure.getMessage() == null || failure.getMessage().isBlank()) {
             throw new AssertionError("the body " + body + " failed with " + failure, failure);
         }
         return false;
     }
 
-    /** A decimal with more digits or a larger scale than {@link #MAX_DECIMAL_DIGITS}: defect 5 of issue 11. */
-    public static final class UnboundedDecimal extends AssertionError {
+    /**
+     * Odd provider data mishandled, defect 5 of issue 11: a decimal with more digits or a larger scale than
+     * {@link #MAX_DECIMAL_DIGITS} accepted, or a date, number or arithmetic exception escaping the mapping.
+     */
+    public static final class OddProviderData extends AssertionError {
         private static final long serialVersionUID = 1L;
 
-        UnboundedDecimal(BigDecimal value) {
-            super("an unbounded decimal was accepted (scale " + value.scale() + ", precision " + value.precision()
-                    + ")");
+        OddProviderData(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
