@@ -53,12 +53,15 @@ public abstract class FaultMatrixContract {
      *       a callback with another task before the submit answer);</li>
      *   <li>{@code policy-bounds} (defect 4) and {@code odd-provider-data} (defect 5), in the property tests;</li>
      *   <li>{@code log:<logger prefix>}: a logger known to leak the key (defect 7), left out of the canary check
-     *       (its lines still count in {@code canary_leaks}).</li>
+     *       (its lines still count in {@code canary_leaks});</li>
+     *   <li>{@code load-lost-in-doubt}: found by the load test, not in the issue: once in five runs on a loaded
+     *       machine, about half of the submits dropped after creating their task ended with tasks the client
+     *       never learnt (suspected: the drop classified as "never sent", so the submit was sent again).</li>
      * </ul>
      */
     public static final Set<String> PENDING_DEFECT_FIXES = Set.of("silent-server", "drip-server",
             "early-callback-other-task", "policy-bounds",
-            "odd-provider-data", "log:org.apache.hc.client5.http.headers");
+            "odd-provider-data", "log:org.apache.hc.client5.http.headers", "load-lost-in-doubt");
 
     private ManualClock clock;
     private FakeGemPix2Backend fake;
@@ -143,7 +146,7 @@ public abstract class FaultMatrixContract {
         List<String> leaks = logs.leaksOf(secrets);
         List<String> unexpected = logs.leaksOf(secrets, PENDING_DEFECT_FIXES.stream()
                 .filter(key -> key.startsWith("log:")).map(key -> key.substring(4) + " ").toList());
-        long forged = results.stream().filter(r -> r.outcome().equals("failed")
+        long forged = results.stream().filter(r -> !r.outcome().equals("passed")
                 && (r.fault().contains("forged") || r.fault().contains("another task"))).count();
         if (results.size() == rows().count()) {
             ReliabilityReport.recordFaultRows(transportName(), results);
