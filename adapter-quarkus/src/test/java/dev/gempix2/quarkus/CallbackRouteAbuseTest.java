@@ -166,8 +166,12 @@ class CallbackRouteAbuseTest {
 
     private CallbackDelivery finishedTaskCallback(String prompt) {
         Task task = client.generate(ImageRequest.of(prompt), Duration.ofSeconds(20));
-        return fake.callbacksDelivered().stream().filter(delivery -> delivery.taskId().equals(task.id()))
-                .findFirst().orElseThrow();
+        // The fake records a delivery once it has the answer, which may be after the wait ended: wait for it.
+        CallbackDelivery delivery;
+        do {
+            delivery = fake.takeCallback(Duration.ofSeconds(10));
+        } while (!delivery.taskId().equals(task.id()) || !delivery.isDelivered());
+        return delivery;
     }
 
     private static String readLine(InputStream in) throws java.io.IOException {
