@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CallbackSection {
     /** Tasks in flight at a time: each completion starts the next. */
-    private static final int IN_FLIGHT = 32;
+    private static final int IN_FLIGHT = 8;
     private static final Duration STAGE = Duration.ofMillis(20);
 
     private CallbackSection() {

@@ -41,17 +41,18 @@ final class NaiveWaits {
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
+        CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch allSubmitted = new CountDownLatch(tasks);
         CountDownLatch allDone = new CountDownLatch(tasks);
         long heapBefore = ScaleProbe.settledHeapBytes();
         probe.watch(() -> submitted.get() - completed.get() - failed.get());
-        long start = System.nanoTime();
-        long giveUp = start + Duration.ofMinutes(4).toNanos();
+        long giveUp = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         List<Thread> workers = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) {
             String body = "{\"model\":\"google/gempix2\",\"prompt\":\"naive task " + i + "\"}";
             Thread worker = new Thread(() -> {
                 try {
+                    gate.await();
                     String id = null;
                     while (id == null && System.nanoTime() < giveUp) {
                         JsonNode answer = send(http, HttpRequest.newBuilder(submitUri)
@@ -87,6 +88,10 @@ final class NaiveWaits {
             workers.add(worker);
             worker.start();
         }
+        // Every thread is started before the first submit, so that all the tasks are in flight at once, as the
+        // SDK's are: thread creation on a loaded machine is slower than a task.
+        long start = System.nanoTime();
+        gate.countDown();
         allSubmitted.await(5, TimeUnit.MINUTES);
         long heapPerTask = Math.max(0, ScaleProbe.settledHeapBytes() - heapBefore) / tasks;
         long fakeHeapPerTask = Math.max(0, fake.settledHeapBytes() - fakeHeapBefore) / tasks;
