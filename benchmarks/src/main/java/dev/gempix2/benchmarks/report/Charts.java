@@ -48,8 +48,9 @@ final class Charts {
         List<Double> medians = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
         for (Samples samples : bars.values()) {
-            medians.add(samples.median());
-            errors.add(Math.max(samples.median() - samples.min(), samples.max() - samples.median()));
+            double error = Math.max(samples.median() - samples.min(), samples.max() - samples.median());
+            medians.add(Double.isFinite(samples.median()) ? samples.median() : 0);
+            errors.add(Double.isFinite(error) ? error : 0);
         }
         chart.addSeries("median", labels, medians, errors);
         save(chart, file);

@@ -30,10 +30,10 @@ final class Loops {
         long deadline = System.nanoTime() + time.toNanos();
         if (callers == 1) {
             long done = 0;
-            while (System.nanoTime() < deadline) {
+            do {
                 call.call();
                 done++;
-            }
+            } while (System.nanoTime() < deadline);
             return done;
         }
         AtomicLong done = new AtomicLong();
@@ -42,10 +42,12 @@ final class Loops {
         for (int i = 0; i < callers; i++) {
             Thread thread = new Thread(() -> {
                 try {
-                    while (System.nanoTime() < deadline && failure.get() == null) {
+                    // At least one call each: on a loaded machine a thread may start after the deadline, and a
+                    // round of no calls would make a ratio infinite.
+                    do {
                         call.call();
                         done.incrementAndGet();
-                    }
+                    } while (System.nanoTime() < deadline && failure.get() == null);
                 } catch (Exception failed) {
                     failure.compareAndSet(null, failed);
                 }

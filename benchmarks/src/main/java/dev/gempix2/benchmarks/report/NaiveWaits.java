@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NaiveWaits {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A task not final this long after the start counts as failed: the report must end in minutes. */
+    static final Duration GIVE_UP = Duration.ofSeconds(90);
 
     private NaiveWaits() {
     }
@@ -46,7 +48,7 @@ final class NaiveWaits {
         CountDownLatch allDone = new CountDownLatch(tasks);
         long heapBefore = ScaleProbe.settledHeapBytes();
         probe.watch(() -> submitted.get() - completed.get() - failed.get());
-        long giveUp = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        long giveUp = System.nanoTime() + GIVE_UP.toNanos();
         List<Thread> workers = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) {
             String body = "{\"model\":\"google/gempix2\",\"prompt\":\"naive task " + i + "\"}";
@@ -58,7 +60,8 @@ final class NaiveWaits {
                         JsonNode answer = send(http, HttpRequest.newBuilder(submitUri)
                                 .header("Authorization", authorization).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-                        id = answer == null ? null : answer.path("data").path("task_id").asText(null);
+                        id = answer == null ? null : answer.path("data").path("task_id").asText("");
+                        id = id.isBlank() ? null : id;
                         if (id == null) {
                             Thread.sleep(stage.toMillis());
                         }
@@ -78,7 +81,7 @@ final class NaiveWaits {
                         }
                     }
                     failed.incrementAndGet();
-                } catch (InterruptedException interrupted) {
+                } catch (InterruptedException | RuntimeException stopped) {
                     failed.incrementAndGet();
                 } finally {
                     allDone.countDown();
@@ -92,10 +95,10 @@ final class NaiveWaits {
         // SDK's are: thread creation on a loaded machine is slower than a task.
         long start = System.nanoTime();
         gate.countDown();
-        allSubmitted.await(5, TimeUnit.MINUTES);
+        allSubmitted.await(GIVE_UP.toMillis(), TimeUnit.MILLISECONDS);
         long heapPerTask = Math.max(0, ScaleProbe.settledHeapBytes() - heapBefore) / tasks;
         long fakeHeapPerTask = Math.max(0, fake.settledHeapBytes() - fakeHeapBefore) / tasks;
-        allDone.await(5, TimeUnit.MINUTES);
+        allDone.await(GIVE_UP.toMillis() + 30_000, TimeUnit.MILLISECONDS);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         for (Thread worker : workers) {
             worker.join(1_000);

@@ -82,7 +82,14 @@ public final class Report {
             long sectionStart = System.nanoTime();
             try {
                 Section section = entry.getValue().run(settings, charts);
-                drawBars(section, charts);
+                try {
+                    drawBars(section, charts);
+                } catch (RuntimeException cannotDraw) {
+                    allRan = false;
+                    cannotDraw.printStackTrace();
+                    section = new Section(section.title(), section.method(), section.figures(),
+                            List.of("The chart could not be drawn: `" + cannotDraw + "`."), List.of());
+                }
                 sections.add(section);
             } catch (Exception | Error failed) {
                 allRan = false;

@@ -39,7 +39,7 @@ public record ReportSettings(boolean smoke, Path out, Duration warmUp, int round
      * @return the full report: about 5 minutes
      */
     public static ReportSettings full(Path out) {
-        return new ReportSettings(false, out, Duration.ofSeconds(6), 15, Duration.ofMillis(500),
+        return new ReportSettings(false, out, Duration.ofSeconds(4), 15, Duration.ofMillis(500),
                 new int[] {1_000, 10_000}, Duration.ofSeconds(2), 2_000, 12, EIGHT_MIB);
     }
 

@@ -73,7 +73,9 @@ final class ScaleSection {
                         + settings.scaleStage().toMillis() + " ms and polls until the task is final (Jackson tree). "
                         + "New threads: `ThreadMXBean` peak minus the count at start. Heap per task: heap in use "
                         + "after `System.gc()` once every task is submitted, minus the same before the first "
-                        + "submit, over the task count. Each task count has a fresh fake, the SDK first; runs at "
+                        + "submit (or " + NaiveWaits.GIVE_UP.toSeconds() + " s after the start, if sooner), over the task "
+                        + "count; a thread-per-wait task not final after " + NaiveWaits.GIVE_UP.toSeconds() + " s counts "
+                        + "as failed. Each task count has a fresh fake, the SDK first; runs at "
                         + java.util.Arrays.toString(settings.scaleTasks()) + " tasks.",
                 figures, notes, List.of("scale-threads.png", "scale-heap.png"));
     }
