@@ -33,27 +33,30 @@ final class Charts {
     }
 
     /**
-     * Bars of each figure's median, with error bars reaching its farther extreme (XChart draws them symmetric).
+     * Each figure's min, median and max over its rounds as three bars side by side (XChart's error bars are
+     * symmetric, which would draw a lopsided spread below zero).
      *
      * @param file the PNG's name
      * @param title the chart's title
      * @param axis the value axis' title
-     * @param bars each bar's label and samples, in order
+     * @param bars each group's label and samples, in order
      */
     void bars(String file, String title, String axis, Map<String, Samples> bars) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .yAxisTitle(axis).build();
-        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(15);
         List<String> labels = new ArrayList<>(bars.keySet());
-        List<Double> medians = new ArrayList<>();
-        List<Double> errors = new ArrayList<>();
-        for (Samples samples : bars.values()) {
-            double error = Math.max(samples.median() - samples.min(), samples.max() - samples.median());
-            medians.add(Double.isFinite(samples.median()) ? samples.median() : 0);
-            errors.add(Double.isFinite(error) ? error : 0);
-        }
-        chart.addSeries("median", labels, medians, errors);
+        chart.addSeries("min", labels, values(bars, Samples::min));
+        chart.addSeries("median", labels, values(bars, Samples::median));
+        chart.addSeries("max", labels, values(bars, Samples::max));
         save(chart, file);
+    }
+
+    private static List<Double> values(Map<String, Samples> bars, java.util.function.ToDoubleFunction<Samples> pick) {
+        return bars.values().stream().map(samples -> {
+            double value = pick.applyAsDouble(samples);
+            return Double.isFinite(value) ? value : 0.0;
+        }).toList();
     }
 
     /**

@@ -47,7 +47,7 @@ final class NaiveWaits {
         CountDownLatch allSubmitted = new CountDownLatch(tasks);
         CountDownLatch allDone = new CountDownLatch(tasks);
         long heapBefore = ScaleProbe.settledHeapBytes();
-        probe.watch(() -> submitted.get() - completed.get() - failed.get());
+        probe.watch(() -> Math.max(0, submitted.get() - completed.get() - failed.get()));
         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
         List<Thread> workers = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) {

@@ -124,7 +124,7 @@ public final class Report {
             }
         }
         String unit = section.figures().get(0).unit();
-        charts.bars(section.charts().get(0), section.title() + " (median, error bar to the farther of min/max)",
+        charts.bars(section.charts().get(0), section.title() + ": min, median and max over the rounds",
                 ratios ? "time per call over the floor's (×)" : unit.equals("B") ? "bytes allocated" : unit, bars);
     }
 

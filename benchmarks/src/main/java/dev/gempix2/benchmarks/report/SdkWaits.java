@@ -42,7 +42,7 @@ final class SdkWaits {
                      .apiKey(fake.apiKey()).build();
              GemPix2Client client = GemPix2Client.builder().generator(transport).pollingPolicy(polling).build()) {
             long heapBefore = ScaleProbe.settledHeapBytes();
-            probe.watch(() -> submitted.get() - completed.get() - failed.get());
+            probe.watch(() -> Math.max(0, submitted.get() - completed.get() - failed.get()));
             List<CompletableFuture<Task>> waits = new ArrayList<>(tasks);
             List<CompletableFuture<?>> submits = new ArrayList<>(tasks);
             long start = System.nanoTime();
