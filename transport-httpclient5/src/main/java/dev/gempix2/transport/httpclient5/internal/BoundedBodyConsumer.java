@@ -1,6 +1,5 @@
 package dev.gempix2.transport.httpclient5.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
     private final LongFunction<String> tooLargeMessage;
     private final AtomicBoolean done = new AtomicBoolean();
     private FutureCallback<HttpAnswer> resultCallback;
-    private ByteArrayOutputStream buffer;
+    private BodyBuffer buffer;
     private long limit;
     private boolean cutAtLimit;
     private int status;
@@ -74,8 +73,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
         if (success && declared > maxBytes) {
             throw tooLarge(declared);
         }
-        int initial = (int) Math.min(Math.max(declared, 8 * 1024), Math.min(limit, 1024 * 1024));
-        buffer = new ByteArrayOutputStream(initial);
+        buffer = new BodyBuffer(declared, limit);
     }
 
     @Override
@@ -103,7 +101,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
                 throw tooLarge(-1);
             }
             copy(src, (int) room);
-            complete(buffer.toByteArray());
+            complete(buffer.toBytes());
             // Reading the rest of an error page would only cost time: drop the connection instead.
             throw new BodyTooLargeException("error body cut at " + ERROR_BODY_LIMIT + " bytes", ERROR_BODY_LIMIT);
         }
@@ -112,7 +110,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
-        complete(buffer == null ? new byte[0] : buffer.toByteArray());
+        complete(buffer == null ? new byte[0] : buffer.toBytes());
     }
 
     @Override
@@ -126,9 +124,7 @@ public final class BoundedBodyConsumer implements AsyncResponseConsumer<HttpAnsw
     }
 
     private void copy(ByteBuffer src, int length) {
-        byte[] chunk = new byte[length];
-        src.get(chunk);
-        buffer.write(chunk, 0, length);
+        buffer.append(src, length);
         src.position(src.limit());
     }
 
