@@ -20,7 +20,9 @@ class CloseTest {
     private final TestClock clock = new TestClock();
     private final ScriptedGenerator generator = new ScriptedGenerator();
     private final InMemoryTaskRepository repository = new InMemoryTaskRepository();
-    private final GemPix2Client client = TestClients.on(generator, clock).repository(repository).build();
+    // A submit still unanswered holds close() for the grace: kept short, these tests hold answers on purpose.
+    private final GemPix2Client client = TestClients.on(generator, clock).repository(repository)
+            .closeGrace(java.time.Duration.ofMillis(10)).build();
 
     @Test
     void closeFailsEveryWaitAndCancelsItsPolls() {
