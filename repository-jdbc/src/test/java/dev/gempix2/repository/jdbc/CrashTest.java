@@ -67,8 +67,8 @@ class CrashTest {
                 router.add(fresh.client.callbacks());
                 fresh.client.resumeUnfinished();
                 Eventually.await("every task finished", Duration.ofSeconds(90),
-                        () -> fresh.repository.findUnfinished().isEmpty()
-                                && submitted.stream().allMatch(ends::containsKey));
+                        () -> submitted.stream().allMatch(ends::containsKey)
+                                && fresh.repository.findUnfinished().isEmpty());
 
                 assertThat(fake.submitCount()).as("nothing submitted twice").isEqualTo(TASKS);
                 for (TaskId id : submitted) {
