@@ -40,13 +40,15 @@ class GemPix2MetricsTest {
 
         assertThat(timerCount("gempix2.requests", "operation", "submit", "outcome", "success", "status", "200"))
                 .isEqualTo(1);
-        assertThat(timerCount("gempix2.requests", "operation", "query", "outcome", "success", "status", "200"))
-                .isEqualTo(1);
+        // A fast machine sees the task done at the first poll, a loaded one may poll again: each poll is counted.
+        long queries = timerCount("gempix2.requests", "operation", "query", "outcome", "success", "status", "200");
+        assertThat(queries).isPositive();
         assertThat(timerCount("gempix2.requests", "operation", "download", "outcome", "success", "status", "200"))
                 .isEqualTo(1);
         assertThat(timerCount("gempix2.tasks.duration", "model", "google/gempix2", "status", "success")).isEqualTo(1);
+        assertThat(registry.get("gempix2.tasks.polls").tag("model", "google/gempix2").summary().count()).isEqualTo(1);
         assertThat(registry.get("gempix2.tasks.polls").tag("model", "google/gempix2").summary().totalAmount())
-                .isEqualTo(1);
+                .isEqualTo(queries);
         assertThat(registry.get("gempix2.credits.consumed").tag("model", "google/gempix2").counter().count())
                 .isEqualTo(2.5);
         assertThat(registry.get("gempix2.downloads.size").summary().totalAmount()).isEqualTo(image.length);
@@ -62,11 +64,11 @@ class GemPix2MetricsTest {
 
         assertThat(timerCount("gempix2.requests", "operation", "query", "outcome", "server_error", "status", "500"))
                 .isEqualTo(1);
-        assertThat(timerCount("gempix2.requests", "operation", "query", "outcome", "success", "status", "200"))
-                .isEqualTo(1);
+        long succeeded = timerCount("gempix2.requests", "operation", "query", "outcome", "success", "status", "200");
+        assertThat(succeeded).isPositive();
         assertThat(registry.get("gempix2.retries").tags("operation", "query", "reason", "500").counter().count())
                 .isEqualTo(1);
-        assertThat(registry.get("gempix2.tasks.polls").summary().totalAmount()).isEqualTo(2);
+        assertThat(registry.get("gempix2.tasks.polls").summary().totalAmount()).isEqualTo(1 + succeeded);
     }
 
     @Test

@@ -78,9 +78,24 @@ final class ObservedAttempts<T> implements Supplier<CompletableFuture<T>> {
         if (pending == null) {
             return null;
         }
-        pending.whenComplete((value, error) -> observers.attemptEnded(ended(number, value, error,
-                Duration.ofNanos(System.nanoTime() - start)), observations));
-        return pending;
+        // The caller sees the attempt end only after the observers did, so what they record is there when the
+        // call returns; cancelling what the caller holds cancels the transport's exchange.
+        CompletableFuture<T> observed = new CompletableFuture<>();
+        pending.whenComplete((value, error) -> {
+            observers.attemptEnded(ended(number, value, error, Duration.ofNanos(System.nanoTime() - start)),
+                    observations);
+            if (error != null) {
+                observed.completeExceptionally(error);
+            } else {
+                observed.complete(value);
+            }
+        });
+        observed.whenComplete((value, error) -> {
+            if (observed.isCancelled()) {
+                pending.cancel(false);
+            }
+        });
+        return observed;
     }
 
     private static Map<String, String> merge(Map<String, String> headers, Map<String, String> added) {
