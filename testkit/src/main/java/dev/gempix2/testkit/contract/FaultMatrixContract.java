@@ -53,7 +53,7 @@ public abstract class FaultMatrixContract {
      *       a callback with another task before the submit answer);</li>
      *   <li>{@code policy-bounds} (defect 4) and {@code odd-provider-data} (defect 5), in the property tests;</li>
      *   <li>{@code log:<logger prefix>}: a logger known to leak the key (defect 7), left out of the canary check
-     *       (its lines still count in {@code canary_leaks});</li>
+     *       (its lines are counted apart, as {@code canary_lines_httpclient_header_logger});</li>
      *   <li>{@code load-lost-in-doubt}: found by the load test, not in the issue: once in five runs on a loaded
      *       machine, about half of the submits dropped after creating their task ended with tasks the client
      *       never learnt (suspected: the drop classified as "never sent", so the submit was sent again).</li>
@@ -150,7 +150,9 @@ public abstract class FaultMatrixContract {
         if (results.size() == rows().count()) {
             ReliabilityReport.recordFaultRows(transportName(), results);
             ReliabilityReport.recordFigures("faults-" + transportName(), java.util.Map.of(
-                    "canary_leaks", (long) leaks.size(), "forged_callbacks_accepted", forged));
+                    "canary_leaks", (long) unexpected.size(),
+                    "canary_lines_httpclient_header_logger", (long) (leaks.size() - unexpected.size()),
+                    "forged_callbacks_accepted", forged));
         }
         assertEquals(List.of(), unexpected.stream().limit(5).toList(), "the API key or a callback token leaked into "
                 + unexpected.size() + " line(s) of " + logs.size() + " captured");
