@@ -3,8 +3,10 @@ package dev.gempix2.benchmarks.report;
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.TaskId;
+import dev.gempix2.micrometer.GemPix2Metrics;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.transport.httpclient5.HttpClient5Transport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 /**
  * What {@link GemPix2Client} costs on top of the HTTP call it makes: {@code client.task(id)} and
  * {@code client.submit(request)} over an {@link HttpClient5Transport}, against the same call written by hand
- * ({@link RawHttpFloor}) on the same connection pool, to the same fake, alternating.
+ * ({@link RawHttpFloor}) on the same connection pool, to the same fake, alternating; and what an observer
+ * ({@link GemPix2Metrics}) adds, against the same client with none registered.
  */
 final class PerCallSection {
     private static final int POOL = 20;
@@ -29,7 +32,9 @@ final class PerCallSection {
             CloseableHttpAsyncClient shared = RawHttpFloor.sharedClient(POOL);
             try (HttpClient5Transport transport = HttpClient5Transport.builder().baseUrl(fake.baseUrl())
                          .apiKey(fake.apiKey()).httpClient(shared).build();
-                 GemPix2Client client = GemPix2Client.builder().generator(transport).build()) {
+                 GemPix2Client client = GemPix2Client.builder().generator(transport).build();
+                 GemPix2Client observed = GemPix2Client.builder().generator(transport)
+                         .observer(GemPix2Metrics.create(new SimpleMeterRegistry())).build()) {
                 RawHttpFloor floor = new RawHttpFloor(shared, fake.baseUrl(), fake.apiKey());
                 TaskId task = client.submit(ImageRequest.of("a task queried over and over"));
                 ImageRequest request = ImageRequest.of("a task submitted over and over");
@@ -40,6 +45,8 @@ final class PerCallSection {
                         () -> floor.query(task).get(), () -> client.task(task)));
                 figures.add(compare(settings, "submit_overhead_ratio_1t", "`client.submit(request)`, 1 caller", 1,
                         () -> floor.submit(request).get(), () -> client.submit(request)));
+                figures.addAll(observerCost(settings, () -> floor.query(task).get(), () -> client.task(task),
+                        () -> observed.task(task)));
             } finally {
                 RawHttpFloor.closeClient(shared);
             }
@@ -53,10 +60,14 @@ final class PerCallSection {
                 + "far past its cores each hand-off waits for a time slice, which is what the wide min/max and the "
                 + "16-caller ratio show. That hand-off is a design choice of core's client (and the file is being "
                 + "changed by others now), so it was left as it is.");
-        notes.add("Reserved for the observer (metrics) another change adds to core: `observer_overhead_ratio_1t`, "
-                + "`client.task(id)` with no observer registered against the same call before the observer existed "
-                + "(target: 1.00 within noise, i.e. zero cost when no observer is registered). Add it as a fourth "
-                + "row here, measured by `PerCallSection` the same way.");
+        notes.add("Observers: `no_observer_overhead_ratio_1t` is `client.task(id)` on a client with no "
+                + "`GemPix2Observer` registered against the floor (the call of `query_overhead_ratio_1t`, measured "
+                + "again in these rounds), and `observer_overhead_ratio_1t` is the same call on a client with "
+                + "`GemPix2Metrics` over a `SimpleMeterRegistry` against the client without, the three alternating "
+                + "in the same rounds. With no observer registered core checks that its array of observers is empty "
+                + "and does nothing more for observation (no event built, no clock read, no header added), so what "
+                + "the first ratio shows over 1.00 is the per-call cost of the note above, not the observer SPI; "
+                + "the second is what the meters cost.");
         return new Section("Per-call cost",
                 "One `FakeGemPix2Backend` (stages of 0 s) on loopback. The contender is the SDK call over "
                         + "`HttpClient5Transport`; the floor is the same request written by hand with HttpClient 5's "
@@ -67,6 +78,29 @@ final class PerCallSection {
                         + settings.describeRounds() + ". The ratio is the contender's time per call over the "
                         + "floor's in the same round (1.00 = the SDK costs nothing more).",
                 figures, notes, List.of("per-call.png"));
+    }
+
+    private static List<Figure> observerCost(ReportSettings settings, Loops.Call floor, Loops.Call bare,
+                                             Loops.Call metered) throws Exception {
+        Map<String, double[]> perSecond = new Alternation()
+                .add("floor", time -> Loops.blocking(1, time, floor))
+                .add("sdk", time -> Loops.blocking(1, time, bare))
+                .add("sdk+metrics", time -> Loops.blocking(1, time, metered))
+                .run(settings.warmUp(), settings.rounds(), settings.roundTime());
+        Samples bareRatios = Alternation.costRatios(perSecond.get("floor"), perSecond.get("sdk"));
+        Samples meteredRatios = Alternation.costRatios(perSecond.get("sdk"), perSecond.get("sdk+metrics"));
+        return List.of(
+                new Figure("no_observer_overhead_ratio_1t", String.format("`client.task(id)`, no observer, "
+                        + "1 caller (floor %,.0f calls/s, SDK %,.0f calls/s)", Samples.of(perSecond.get("floor"))
+                        .median(), Samples.of(perSecond.get("sdk")).median()),
+                        "×", bareRatios, bareRatios.median(), null, null)
+                        .target("≤ 1.10", ratio -> ratio <= 1.10),
+                new Figure("observer_overhead_ratio_1t", String.format("`client.task(id)` with `GemPix2Metrics` "
+                        + "vs without observers, 1 caller (without %,.0f calls/s, with %,.0f calls/s)",
+                        Samples.of(perSecond.get("sdk")).median(), Samples.of(perSecond.get("sdk+metrics"))
+                        .median()),
+                        "×", meteredRatios, meteredRatios.median(), null, null)
+                        .target("≤ 1.05", ratio -> ratio <= 1.05));
     }
 
     private static Figure compare(ReportSettings settings, String name, String label, int callers,

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 class ReportSmokeTest {
     private static final Path OUT = Path.of("target", "benchmark-smoke");
     private static final List<String> FIGURES = List.of("query_overhead_ratio_1t", "query_overhead_ratio_16t",
-            "submit_overhead_ratio_1t", "transport_ratio_httpclient5", "transport_ratio_micronaut",
+            "submit_overhead_ratio_1t", "no_observer_overhead_ratio_1t", "observer_overhead_ratio_1t",
+            "transport_ratio_httpclient5", "transport_ratio_micronaut",
             "transport_ratio_quarkus", "inflight_tasks_completed", "inflight_max_threads",
             "inflight_heap_bytes_per_task", "naive_max_threads_10k", "naive_heap_bytes_per_task",
             "callback_latency_p50_ms", "callback_latency_p99_ms", "callback_tasks_per_s", "fake_queries_per_s",
