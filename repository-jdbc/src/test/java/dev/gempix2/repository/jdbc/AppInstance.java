@@ -7,7 +7,6 @@ import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.port.TaskRepository;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.transport.httpclient5.HttpClient5Transport;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -19,18 +18,18 @@ final class AppInstance implements AutoCloseable {
     final HttpClient5Transport transport;
     final GemPix2Client client;
 
-    AppInstance(EmbeddedPostgres postgres, FakeGemPix2Backend fake, URI callbackBaseUrl, String name,
+    AppInstance(TestDatabase postgres, FakeGemPix2Backend fake, URI callbackBaseUrl, String name,
                 Duration lease, PollingPolicy polling) {
         this(postgres, fake, callbackBaseUrl, name, lease, polling, (record, task) -> { });
     }
 
-    AppInstance(EmbeddedPostgres postgres, FakeGemPix2Backend fake, URI callbackBaseUrl, String name,
+    AppInstance(TestDatabase postgres, FakeGemPix2Backend fake, URI callbackBaseUrl, String name,
                 Duration lease, PollingPolicy polling, TaskListener listener) {
         this(postgres, fake, callbackBaseUrl, name, lease, polling, listener, UnaryOperator.identity());
     }
 
     /** As the others, with the client seeing the repository through {@code seenByClient} (a measuring wrapper). */
-    AppInstance(EmbeddedPostgres postgres, FakeGemPix2Backend fake, URI callbackBaseUrl, String name,
+    AppInstance(TestDatabase postgres, FakeGemPix2Backend fake, URI callbackBaseUrl, String name,
                 Duration lease, PollingPolicy polling, TaskListener listener,
                 UnaryOperator<TaskRepository> seenByClient) {
         pool = Databases.pool(postgres, 4);

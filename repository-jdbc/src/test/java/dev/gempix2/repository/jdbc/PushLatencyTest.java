@@ -8,8 +8,6 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskStatus;
 import dev.gempix2.testkit.FakeGemPix2Backend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The push's latency on loopback: instance A waits for tasks whose callbacks all reach instance B; from the
@@ -29,21 +27,17 @@ import org.junit.jupiter.api.Timeout;
  * completed through that path; prints p50, p99 and the maximum (the figure in the README comes from
  * {@code benchmarks}' {@code JdbcStoreComparison --push-latency}, on a quieter run).
  */
+@ExtendWith(SharedPostgres.class)
 @Timeout(120)
 class PushLatencyTest {
     static final int WAVES = Integer.getInteger("gempix2.test.latency-waves", 8);
     static final int PER_WAVE = 10;
 
-    private static EmbeddedPostgres postgres;
+    private static TestDatabase postgres;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = Databases.startPostgres();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
+    static void startPostgres(TestDatabase database) {
+        postgres = database;
     }
 
     @Test
