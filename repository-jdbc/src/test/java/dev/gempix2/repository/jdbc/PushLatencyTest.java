@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The push's latency on loopback: instance A waits for tasks whose callbacks all reach instance B; from the
  * moment B begins saving a finished record to the moment A's future completes. Asserts only that every wait
  * completed through that path; prints p50, p99 and the maximum (the figure in the README comes from
- * {@code benchmarks}' {@code JdbcStoreComparison --push-latency}, on a quieter run).
+ * {@code benchmarks}' {@code PushLatency}, 500 tasks after a warm-up).
  */
 @ExtendWith(SharedPostgres.class)
 @Timeout(120)
