@@ -49,6 +49,10 @@ class CrashTest {
              CallbackRouter router = new CallbackRouter()) {
             List<TaskId> submitted = runAndKill(fake, router);
             assertThat(submitted).hasSize(TASKS);
+            // The scenario needs callbacks that came while no instance was up: on a quick run the child may be
+            // killed, and the fresh instance up, before the first task ends. Start it once one has come.
+            Eventually.await("a callback while no instance is up", Duration.ofSeconds(30),
+                    () -> router.unavailableAnswers() > 0);
 
             Map<TaskId, AtomicInteger> ends = new ConcurrentHashMap<>();
             PollingPolicy lostCallbacks = PollingPolicy.builder().initialDelay(Duration.ofMillis(200))
