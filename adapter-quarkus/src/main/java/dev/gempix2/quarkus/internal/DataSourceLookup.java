@@ -28,7 +28,9 @@ public final class DataSourceLookup {
             throw new ConfigurationException(name.map(n -> "gempix2.repository.datasource names '" + n
                     + "', but there is no datasource of that name (quarkus.datasource." + n + ".*)")
                     .orElse("gempix2.repository.type=jdbc needs a datasource: add quarkus-agroal, a JDBC driver "
-                            + "extension and quarkus.datasource.*"), Set.of("gempix2.repository.datasource"));
+                            + "extension, quarkus.datasource.db-kind (read at build time: without it Quarkus "
+                            + "creates no datasource) and quarkus.datasource.jdbc.url"),
+                    Set.of("gempix2.repository.datasource"));
         }
         return handle.get();
     }

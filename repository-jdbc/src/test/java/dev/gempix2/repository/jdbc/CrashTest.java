@@ -7,7 +7,6 @@ import dev.gempix2.core.PollingPolicy;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskRecord;
 import dev.gempix2.testkit.FakeGemPix2Backend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,30 +20,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A child JVM submits tasks and is killed ({@code kill -9}) while they run; a fresh client on the same database
  * resumes and completes every one exactly once, including those whose callbacks came while no instance was up.
  */
+@ExtendWith(SharedPostgres.class)
 @Timeout(150)
 class CrashTest {
     private static final int TASKS = 100;
     private static final Duration LEASE = Duration.ofSeconds(1);
 
-    private static EmbeddedPostgres postgres;
+    private static TestDatabase postgres;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = Databases.startPostgres();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
+    static void startPostgres(TestDatabase database) {
+        postgres = database;
     }
 
     @Test
@@ -54,6 +49,10 @@ class CrashTest {
              CallbackRouter router = new CallbackRouter()) {
             List<TaskId> submitted = runAndKill(fake, router);
             assertThat(submitted).hasSize(TASKS);
+            // The scenario needs callbacks that came while no instance was up: on a quick run the child may be
+            // killed, and the fresh instance up, before the first task ends. Start it once one has come.
+            Eventually.await("a callback while no instance is up", Duration.ofSeconds(30),
+                    () -> router.unavailableAnswers() > 0);
 
             Map<TaskId, AtomicInteger> ends = new ConcurrentHashMap<>();
             PollingPolicy lostCallbacks = PollingPolicy.builder().initialDelay(Duration.ofMillis(200))
@@ -84,7 +83,7 @@ class CrashTest {
     private List<TaskId> runAndKill(FakeGemPix2Backend fake, CallbackRouter router) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashingApp.class.getName(), postgres.getJdbcUrl("postgres", "postgres"), fake.baseUrl().toString(),
+                CrashingApp.class.getName(), postgres.jdbcUrl(), fake.baseUrl().toString(),
                 router.baseUrl().toString(), Integer.toString(TASKS), LEASE.toString());
         builder.environment().put("GEMPIX2_API_KEY", fake.apiKey().reveal()); // never on a command line
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);

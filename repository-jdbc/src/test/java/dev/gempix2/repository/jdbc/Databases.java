@@ -12,7 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** The test databases: an embedded PostgreSQL 17 (one per test class) or an in-memory H2. */
+/** The test databases: an embedded PostgreSQL 17 (see {@link SharedPostgres}) or an in-memory H2. */
 final class Databases {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -28,13 +28,13 @@ final class Databases {
     }
 
     /**
-     * @param postgres the server
+     * @param database the test class's database
      * @param size the pool's size
-     * @return a pooled DataSource on its postgres database, as an app has; close it after the test class
+     * @return a pooled DataSource on it, as an app has; close it after the test class
      */
-    static HikariDataSource pool(EmbeddedPostgres postgres, int size) {
+    static HikariDataSource pool(TestDatabase database, int size) {
         HikariConfig config = new HikariConfig();
-        config.setDataSource(postgres.getPostgresDatabase());
+        config.setDataSource(database.dataSource());
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gempix2.core.port.TaskRepository;
 import dev.gempix2.testkit.contract.TaskRepositoryContract;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,24 +13,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The repository contract, shared-store cases included, on a real PostgreSQL 17. */
+@ExtendWith(SharedPostgres.class)
 class PostgresContractTest extends TaskRepositoryContract {
-    private static EmbeddedPostgres postgres;
+    private static TestDatabase postgres;
     private static com.zaxxer.hikari.HikariDataSource dataSource;
     private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final List<JdbcTaskRepository> opened = new ArrayList<>();
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = Databases.startPostgres();
+    static void startPostgres(TestDatabase database) {
+        postgres = database;
         dataSource = Databases.pool(postgres, 10);
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
+    static void closePool() {
         dataSource.close();
-        postgres.close();
     }
 
     @AfterEach

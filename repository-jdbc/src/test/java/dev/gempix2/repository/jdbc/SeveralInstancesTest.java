@@ -8,8 +8,6 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskStatus;
 import dev.gempix2.testkit.FakeGemPix2Backend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,29 +15,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Three instances of an app on one PostgreSQL behind a load balancer that sends each callback to any of them:
  * every generate completes once, with one submit and at most one confirming query per task, and no poll.
  */
+@ExtendWith(SharedPostgres.class)
 @Timeout(180)
 class SeveralInstancesTest {
     static final int GENERATES = Integer.getInteger("gempix2.test.generates", 150);
 
-    private static EmbeddedPostgres postgres;
+    private static TestDatabase postgres;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = Databases.startPostgres();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
+    static void startPostgres(TestDatabase database) {
+        postgres = database;
     }
 
     @Test

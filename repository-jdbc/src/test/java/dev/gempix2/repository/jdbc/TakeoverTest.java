@@ -8,8 +8,6 @@ import dev.gempix2.core.PollingPolicy;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskRecord;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two instances resume the same unfinished tasks at once: each task is polled by one of them; when one dies
  * without releasing its leases, the other takes its tasks over once they expire.
  */
+@ExtendWith(SharedPostgres.class)
 @Timeout(90)
 class TakeoverTest {
     private static final Duration LEASE = Duration.ofSeconds(2);
@@ -36,19 +36,18 @@ class TakeoverTest {
     private static final PollingPolicy FAST_POLLING = PollingPolicy.builder().initialDelay(Duration.ofMillis(100))
             .maxInterval(Duration.ofMillis(300)).waitTimeout(Duration.ofMinutes(5)).build();
 
-    private static EmbeddedPostgres postgres;
+    private static TestDatabase postgres;
     private static HikariDataSource seeding;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = Databases.startPostgres();
+    static void startPostgres(TestDatabase database) {
+        postgres = database;
         seeding = Databases.pool(postgres, 2);
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
+    static void closePool() {
         seeding.close();
-        postgres.close();
     }
 
     @Test
