@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPostgres.class)
 @Timeout(180)
 class SeveralInstancesTest {
-    static final int GENERATES = Integer.getInteger("gempix2.test.generates", 150);
+    static final int GENERATES = Integer.getInteger("gempix2.test.generates", 300);
 
     private static TestDatabase postgres;
 
