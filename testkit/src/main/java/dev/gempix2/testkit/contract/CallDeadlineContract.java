@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Timeout;
 public abstract class CallDeadlineContract {
     /** How many pooled connections the transport under test may open. */
     protected static final int POOL = 2;
-    private static final RequestOptions SHORT = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
+    private static final RequestOptions SHORT = RequestOptions.builder().timeout(Duration.ofSeconds(1)).build();
     private static final RequestOptions GENEROUS = RequestOptions.builder().timeout(Duration.ofSeconds(10)).build();
     private static final String PENDING = "{\"code\":0,\"message\":\"ok\",\"data\":{\"task_id\":\"stuck\","
             + "\"status\":\"pending\"}}";
