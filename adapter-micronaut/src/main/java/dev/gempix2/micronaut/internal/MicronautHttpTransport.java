@@ -138,12 +138,22 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
                 .header(HttpHeaders.USER_AGENT, USER_AGENT)
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         String what = request.getMethodName() + " " + request.getUri().getPath();
+        ExchangeChannels.Slot connection = ExchangeChannels.track(requestId);
         try {
             CompletableFuture<WireResponse> answer =
                     StreamedAnswer.collect(reader, http.exchangeStream(request, BYTES), requestId);
+            // Cancelling the stream leaves the connection reading the rest of the answer: close it instead.
+            answer.whenComplete((ignored, failure) -> {
+                if (answer.isCancelled()) {
+                    connection.abort();
+                } else {
+                    connection.release();
+                }
+            });
             return CancelLink.cancelling(
                     answer.exceptionallyCompose(failure -> reader.recover(failure, what, requestId)), answer);
         } catch (RuntimeException refused) {
+            connection.release();
             return CompletableFuture.failedFuture(reader.failure(refused, what));
         }
     }

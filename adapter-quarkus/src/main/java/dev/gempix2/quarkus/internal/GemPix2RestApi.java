@@ -27,6 +27,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "gempix2")
 @RegisterProvider(ErrorResponseMapper.class)
+@RegisterProvider(ExchangeConnections.class)
 @ClientHeaderParam(name = "User-Agent", value = "{userAgent}")
 public interface GemPix2RestApi {
 

@@ -12,6 +12,7 @@ import dev.gempix2.core.wire.WireFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,17 +58,30 @@ public final class RestClientImageGenerator implements ImageGenerator {
 
     @Override
     public CompletableFuture<TaskId> submit(ImageRequest request) {
+        return submit(request, Map.of());
+    }
+
+    /** {@inheritDoc} The extra headers are added to the request by {@link ExchangeConnections}. */
+    @Override
+    public CompletableFuture<TaskId> submit(ImageRequest request, Map<String, String> headers) {
         String requestId = RequestIds.newId();
-        return call(requestId, () -> api.submit(apiKey.authorizationHeader(), requestId, traceHeader("traceparent"),
-                        traceHeader("tracestate"), WireResponses.write(WireFormat.requestBody(request)))
+        return call(requestId, headers, () -> api.submit(apiKey.authorizationHeader(), requestId,
+                        traceHeader("traceparent"), traceHeader("tracestate"),
+                        WireResponses.write(WireFormat.requestBody(request)))
                 .map(response -> WireFormat.readSubmitResponse(WireResponses.read(response, requestId))));
     }
 
     @Override
     public CompletableFuture<Task> query(TaskId id) {
+        return query(id, Map.of());
+    }
+
+    /** {@inheritDoc} The extra headers are added to the request by {@link ExchangeConnections}. */
+    @Override
+    public CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
         String requestId = RequestIds.newId();
-        return call(requestId, () -> api.query(apiKey.authorizationHeader(), requestId, traceHeader("traceparent"),
-                        traceHeader("tracestate"), id.value())
+        return call(requestId, headers, () -> api.query(apiKey.authorizationHeader(), requestId,
+                        traceHeader("traceparent"), traceHeader("tracestate"), id.value())
                 .map(response -> WireFormat.readQueryResponse(WireResponses.read(response, requestId), id)));
     }
 
@@ -76,14 +90,35 @@ public final class RestClientImageGenerator implements ImageGenerator {
         return AttemptHeaders.current().get(name);
     }
 
-    private static <T> CompletableFuture<T> call(String requestId, Supplier<Uni<T>> exchange) {
+    private static <T> CompletableFuture<T> call(String requestId, Map<String, String> headers,
+                                                 Supplier<Uni<T>> exchange) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        // Cancelling the REST Client's future does not stop its exchange: a cancelled call (a deadline) closes the
+        // exchange's connection instead, so that a silent server cannot hold the pool. Tracked before sending.
+        ExchangeConnections.Slot connection = ExchangeConnections.track(requestId, headers, answer::isDone);
         try {
-            return exchange.get()
+            exchange.get()
                     .onFailure().transform(failure -> withRequestId(TransportFailures.toGemPix2(failure), requestId))
-                    .subscribeAsCompletionStage();
+                    .subscribe().with(answer::complete, answer::completeExceptionally);
         } catch (RuntimeException failedBeforeSending) {
+            connection.release();
             return CompletableFuture.failedFuture(TransportFailures.toGemPix2(failedBeforeSending));
         }
+        answer.whenComplete((value, failure) -> {
+            connection.release();
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        });
+        result.whenComplete((ignored, failure) -> {
+            if (result.isCancelled()) {
+                connection.abort();
+            }
+        });
+        return result;
     }
 
     /** {@link ErrorResponseMapper} sees the answer, not the request: the id the request carried is added here. */

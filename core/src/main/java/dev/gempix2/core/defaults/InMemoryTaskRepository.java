@@ -28,12 +28,16 @@ public final class InMemoryTaskRepository implements TaskRepository {
     @Override
     public synchronized void save(TaskRecord record) {
         TaskRecord previous = byRecordId.put(record.recordId(), record);
-        if (previous != null) {
-            previous.taskId().ifPresent(recordIdByTaskId::remove);
-            previous.callbackToken().ifPresent(recordIdByToken::remove);
-        }
+        // Readers do not lock: an index entry the new record keeps is never removed, not even for a moment, or a
+        // callback (by token) or a snapshot (by task id) arriving meanwhile would find no record.
         record.taskId().ifPresent(id -> recordIdByTaskId.put(id, record.recordId()));
         record.callbackToken().ifPresent(token -> recordIdByToken.put(token, record.recordId()));
+        if (previous != null) {
+            previous.taskId().filter(id -> !record.taskId().equals(Optional.of(id)))
+                    .ifPresent(id -> recordIdByTaskId.remove(id, record.recordId()));
+            previous.callbackToken().filter(token -> !record.callbackToken().equals(Optional.of(token)))
+                    .ifPresent(token -> recordIdByToken.remove(token, record.recordId()));
+        }
     }
 
     @Override
