@@ -128,9 +128,16 @@ public final class Report {
                 ratios ? "time per call over the floor's (×)" : unit.equals("B") ? "bytes allocated" : unit, bars);
     }
 
-    /** @return the hand-written before/after of what the benchmarks made us fix, shown as it is */
+    /**
+     * @return the hand-written before/after of what the benchmarks made us fix, then the shared task store's
+     *         figures (measured by their own mains), shown as they are
+     */
     private static String fixes() throws IOException {
-        try (InputStream in = Report.class.getResourceAsStream("fixes.md")) {
+        return resource("fixes.md") + resource("shared-store.md");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Report.class.getResourceAsStream(name)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
