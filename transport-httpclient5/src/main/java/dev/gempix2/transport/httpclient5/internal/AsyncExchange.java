@@ -52,7 +52,8 @@ public final class AsyncExchange {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig);
         try {
-            Future<HttpAnswer> exchange = client.execute(request, consumer, null, context, new FutureCallback<>() {
+            CancelOnceSending cancellable = new CancelOnceSending(request);
+            Future<HttpAnswer> exchange = client.execute(cancellable, consumer, null, context, new FutureCallback<>() {
                 @Override
                 public void completed(HttpAnswer answer) {
                     if (!answer.isSuccessful()) {
@@ -78,10 +79,12 @@ public final class AsyncExchange {
                     result.completeExceptionally(TransportFailures.map(failure, action, bodyNeverSent));
                 }
             });
-            // A deadline (or a wait that ended) cancels the future: abort the exchange, which frees its connection.
+            cancellable.exchange(exchange);
+            // A deadline (or a wait that ended) cancels the future: abort the exchange, which frees its connection
+            // (once it holds one: see CancelOnceSending).
             result.whenComplete((answer, failure) -> {
                 if (result.isCancelled()) {
-                    exchange.cancel(true);
+                    cancellable.cancel();
                 }
             });
         } catch (RuntimeException refused) {
