@@ -1,12 +1,11 @@
 package dev.gempix2.core;
 
+import dev.gempix2.core.internal.HeaderRules;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Controls for one call, passed as the optional last argument of {@code submit}, {@code task}, {@code generate}
@@ -31,8 +30,6 @@ import java.util.Set;
  */
 public final class RequestOptions {
     private static final RequestOptions DEFAULTS = new Builder().build();
-    private static final Set<String> RESERVED = Set.of("authorization", "content-length", "content-type", "host",
-            "transfer-encoding", "connection", "expect", "upgrade", "te", "trailer", "keep-alive");
 
     private final Duration timeout;
     private final RetryPolicy retryPolicy;
@@ -118,18 +115,7 @@ public final class RequestOptions {
          * @throws IllegalArgumentException naming what is wrong
          */
         public Builder header(String name, String value) {
-            if (name == null || name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
-                throw new IllegalArgumentException("header name must be an HTTP token such as X-Tenant, got '"
-                        + name + "'");
-            }
-            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header " + name + " is set by the SDK or by HTTP itself and "
-                        + "cannot be set per request");
-            }
-            if (value == null || !value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f))) {
-                throw new IllegalArgumentException("header " + name + " must have a value on one line without "
-                        + "control characters");
-            }
+            HeaderRules.check("RequestOptions.header", name, value);
             headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
             headers.put(name, value);
             return this;
@@ -138,10 +124,6 @@ public final class RequestOptions {
         /** @return the options */
         public RequestOptions build() {
             return new RequestOptions(this);
-        }
-
-        private static boolean isTokenChar(int c) {
-            return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
         }
     }
 }
