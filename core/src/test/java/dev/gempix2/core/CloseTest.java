@@ -79,6 +79,18 @@ class CloseTest {
     }
 
     @Test
+    void aPendingAwaitAsyncIsTrackedLikeASubmitSoThatCloseReachesIt() {
+        generator.queries().otherwiseReturn(Tasks.at("t1", TaskStatus.IN_PROGRESS));
+        CompletableFuture<Task> waiting = client.awaitAsync(TaskId.of("t1"), java.time.Duration.ofMinutes(1));
+
+        assertThat(client.pendingCalls()).as("calls the close will fail").isEqualTo(1);
+        client.close();
+
+        assertThat(client.pendingCalls()).isZero();
+        assertThat(waiting).isCompletedExceptionally();
+    }
+
+    @Test
     void aClientWithItsOwnExecutorClosesCleanly() {
         GemPix2Client owning = GemPix2Client.builder().generator(generator).clock(clock).build();
         generator.submits().thenReturn(TaskId.of("t1"));
