@@ -1,34 +1,21 @@
 package dev.gempix2.testkit;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.model.ApiKey;
-import dev.gempix2.core.model.Model;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.Clock;
 import dev.gempix2.testkit.internal.BackendContext;
 import dev.gempix2.testkit.internal.BackendSettings;
+import dev.gempix2.testkit.internal.FakeHttpServer;
 import dev.gempix2.testkit.internal.FakeRouter;
 import dev.gempix2.testkit.internal.FakeTask;
 import dev.gempix2.testkit.internal.KeyRing;
 import dev.gempix2.testkit.internal.PngRenderer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -36,7 +23,7 @@ import java.util.function.Predicate;
  * bodies, request validation with its 400 bodies, tasks that move through {@code pending → submitted →
  * in_progress → success|failed} on a {@link Clock} (real or {@link ManualClock}), results as PNG files it
  * serves itself or as data URIs, callbacks POSTed to {@code callback_url}, scripted outcomes and faults, and a
- * journal of every request.
+ * journal of every request ({@link #journal()}) and of every callback attempt ({@link #callbacks()}).
  *
  * <pre>{@code
  * ManualClock clock = new ManualClock();
@@ -46,7 +33,7 @@ import java.util.function.Predicate;
  *     TaskId id = generator.submit(ImageRequest.of("a red fox")).join();
  *     clock.advance(Duration.ofSeconds(3));                    // the default 1 s per stage, no sleeping
  *     assertThat(generator.query(id).join().images()).hasSize(2);
- *     assertThat(fake.submitCount()).isEqualTo(1);
+ *     assertThat(fake.journal().submitCount()).isEqualTo(1);
  * }
  * }</pre>
  *
@@ -57,64 +44,26 @@ public final class FakeGemPix2Backend implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.gempix2");
 
     private final BackendContext context;
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final FakeHttpServer server;
     private final URI baseUrl;
+    private final RequestJournal requests;
+    private final CallbackJournal callbacks;
     private volatile boolean closed;
-
-    private static final int WARM_THREADS = 4;
-
-    static {
-        // The JDK's HttpServer writes headers and body separately; with Nagle's algorithm on, every answer then
-        // waits ~40 ms for the client's delayed ACK, which caps the fake at a few hundred answers a second. The
-        // switch is read once per JVM, when the first server starts, so it is set here unless the user chose.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private static void waitForAFreeWorker(Runnable exchange, ThreadPoolExecutor pool) {
-        if (pool.isShutdown()) {
-            throw new RejectedExecutionException("the GemPix2 fake is closed");
-        }
-        try {
-            pool.getQueue().put(exchange);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new RejectedExecutionException("interrupted while waiting for a free worker", interrupted);
-        }
-    }
 
     private FakeGemPix2Backend(Builder builder) {
         this.context = new BackendContext(new BackendSettings(builder.clock, builder.stages, builder.imageMode,
                 builder.models, builder.callbackAttempts, builder.callbackRetryDelay, builder.journalLimit));
         List<String> keys = builder.keys.isEmpty() ? List.of(KeyRing.generate()) : List.copyOf(builder.keys);
         keys.forEach(context.keys()::add);
-        AtomicInteger threads = new AtomicInteger();
-        // Threads are made as concurrent requests need them (a few kept warm), up to maxThreads; past that the
-        // server's dispatcher waits for a free worker instead of dropping the connection.
-        this.executor = new ThreadPoolExecutor(Math.min(WARM_THREADS, builder.maxThreads), builder.maxThreads,
-                30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "gempix2-fake-http-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, FakeGemPix2Backend::waitForAFreeWorker);
-        executor.allowCoreThreadTimeOut(true);
+        this.requests = new RequestJournal(context.journal());
+        this.callbacks = new CallbackJournal(context.journal());
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(builder.host), builder.port),
-                    1024);
-        } catch (IOException bindFailed) {
-            executor.shutdownNow();
+            this.server = FakeHttpServer.start(builder.host, builder.port, builder.maxThreads, new FakeRouter(context));
+        } catch (UncheckedIOException bindFailed) {
             context.callbacks().close();
-            throw new UncheckedIOException("the GemPix2 fake could not listen on " + builder.host + ":"
-                    + builder.port + ": " + bindFailed.getMessage(), bindFailed);
+            throw bindFailed;
         }
-        server.createContext("/", new FakeRouter(context));
-        server.setExecutor(executor);
-        server.start();
-        InetSocketAddress bound = server.getAddress();
-        String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getAddress().getHostAddress();
-        this.baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+        this.baseUrl = server.baseUrl();
         context.baseUrl(baseUrl);
         PngRenderer.warmUpInBackground();
         LOG.log(System.Logger.Level.DEBUG, "GemPix2 fake backend listening on {0}", baseUrl);
@@ -203,61 +152,55 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         context.responder(responder);
     }
 
-    /**
-     * @return the oldest request not yet taken, waiting up to 10 seconds for one
-     * @throws AssertionError when none arrives in time
-     */
+    /** @return the requests received, in MockWebServer's style: take, list, count */
+    public RequestJournal journal() {
+        return requests;
+    }
+
+    /** @return the callback attempts made, with the receiver's answers: take, list, await a delivery */
+    public CallbackJournal callbacks() {
+        return callbacks;
+    }
+
+    /** @return {@code journal().takeRequest()} */
     public RecordedRequest takeRequest() {
-        return takeRequest(Duration.ofSeconds(10));
+        return requests.takeRequest();
     }
 
     /**
      * @param timeout how long to wait for a request
-     * @return the oldest request not yet taken
-     * @throws AssertionError when none arrives in time
+     * @return {@code journal().takeRequest(timeout)}
      */
     public RecordedRequest takeRequest(Duration timeout) {
-        try {
-            RecordedRequest request = context.journal().take(timeout);
-            if (request == null) {
-                throw new AssertionError("the GemPix2 fake received no request within " + timeout);
-            }
-            return request;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for a request", interrupted);
-        }
+        return requests.takeRequest(timeout);
     }
 
-    /**
-     * @return the requests received since the start or the last reset, in order: the latest
-     *         {@link Builder#journalLimit(int)} of them
-     */
+    /** @return {@code journal().requests()} */
     public List<RecordedRequest> requests() {
-        return context.journal().requests();
+        return requests.requests();
     }
 
-    /** @return how many {@code POST /api/image/gen} were received, faulted or not; exact past the journal's limit */
+    /** @return {@code journal().submitCount()} */
     public int submitCount() {
-        return Math.toIntExact(context.journal().submitCount());
+        return requests.submitCount();
     }
 
-    /** @return how many requests were received since the start or the last reset; exact past the journal's limit */
+    /** @return {@code journal().requestCount()} */
     public long requestCount() {
-        return context.journal().requestCount();
+        return requests.requestCount();
     }
 
-    /** @return how many of the oldest requests the journal dropped to stay within {@link Builder#journalLimit(int)} */
+    /** @return {@code journal().droppedRequests()} */
     public long droppedRequests() {
-        return context.journal().droppedRequests();
+        return requests.droppedRequests();
     }
 
     /**
      * @param id a task
-     * @return the {@code GET /api/task/query} requests for it still in the journal, in order
+     * @return {@code journal().queriesFor(id)}
      */
     public List<RecordedRequest> queriesFor(TaskId id) {
-        return context.journal().requestsMatching(request -> request.isQueryOf(id));
+        return requests.queriesFor(id);
     }
 
     /** @return the ids of the tasks created, in order */
@@ -285,62 +228,31 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         return task(id).wireStatus(context.clock().now());
     }
 
-    /** @return the callback attempts kept in the journal (retries included), with the receiver's status */
+    /** @return {@code callbacks().attempts()} */
     public List<CallbackDelivery> callbackAttempts() {
-        return context.journal().callbacks();
+        return callbacks.attempts();
     }
 
-    /** @return the callback attempts the receiver answered with 2xx */
+    /** @return {@code callbacks().delivered()} */
     public List<CallbackDelivery> callbacksDelivered() {
-        List<CallbackDelivery> delivered = new ArrayList<>();
-        for (CallbackDelivery attempt : callbackAttempts()) {
-            if (attempt.isDelivered()) {
-                delivered.add(attempt);
-            }
-        }
-        return delivered;
+        return callbacks.delivered();
     }
 
     /**
-     * Waits until the receiver has answered a callback of this task with 2xx. A client's wait may complete
-     * (from the confirming query) before the fake has read the receiver's answer, so a test that checks the
-     * delivery after {@code generate} returns waits for it here instead of reading the journal at once.
-     *
      * @param id a task this fake created
      * @param timeout how long to wait at most
-     * @return the first delivered callback of that task
-     * @throws AssertionError when none is delivered in time
+     * @return {@code callbacks().awaitDelivered(id, timeout)}
      */
     public CallbackDelivery awaitCallbackDelivered(TaskId id, Duration timeout) {
-        try {
-            CallbackDelivery delivery = context.journal().awaitCallback(
-                    attempt -> attempt.isDelivered() && attempt.taskId().equals(id), timeout);
-            if (delivery == null) {
-                throw new AssertionError("no callback of " + id + " was delivered within " + timeout);
-            }
-            return delivery;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for a callback", interrupted);
-        }
+        return callbacks.awaitDelivered(id, timeout);
     }
 
     /**
      * @param timeout how long to wait for a callback attempt to finish
-     * @return the oldest finished attempt not yet taken
-     * @throws AssertionError when none finishes in time
+     * @return {@code callbacks().take(timeout)}
      */
     public CallbackDelivery takeCallback(Duration timeout) {
-        try {
-            CallbackDelivery delivery = context.journal().takeCallback(timeout);
-            if (delivery == null) {
-                throw new AssertionError("the GemPix2 fake attempted no callback within " + timeout);
-            }
-            return delivery;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for a callback", interrupted);
-        }
+        return callbacks.take(timeout);
     }
 
     /**
@@ -380,8 +292,7 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         closed = true;
         context.scheduler().cancelAll();
         context.holds().releaseAll();
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
         context.callbacks().close();
     }
 
@@ -395,160 +306,17 @@ public final class FakeGemPix2Backend implements AutoCloseable {
         return "FakeGemPix2Backend[" + baseUrl + ", " + taskIds().size() + " tasks" + (closed ? ", closed" : "") + "]";
     }
 
-    /** Configures a {@link FakeGemPix2Backend}; {@link #start()} starts it. Not thread-safe. */
-    public static final class Builder {
+    /**
+     * Configures a {@link FakeGemPix2Backend}; {@link #start()} starts it. Not thread-safe. The setters and their
+     * checks live in the package-private {@code FakeBackendOptions}, so that this file reads in one pass.
+     */
+    public static final class Builder extends FakeBackendOptions {
         /** Time in each stage unless set: one second. */
         public static final Duration DEFAULT_STAGE_DURATION = Duration.ofSeconds(1);
         /** Requests (and callback attempts) the journal keeps unless set: 10,000. */
         public static final int DEFAULT_JOURNAL_LIMIT = 10_000;
 
-        private Clock clock = SystemClock.shared();
-        private Duration[] stages = {DEFAULT_STAGE_DURATION, DEFAULT_STAGE_DURATION, DEFAULT_STAGE_DURATION};
-        private final List<String> keys = new ArrayList<>();
-        private ImageMode imageMode = ImageMode.URL;
-        private String host = "127.0.0.1";
-        private int port;
-        private final Set<String> models = new LinkedHashSet<>(
-                List.of(Model.GEMPIX2.id(), Model.GEMINI_2_5_FLASH_IMAGE.id()));
-        private int maxThreads = 256;
-        private int callbackAttempts = 4;
-        private Duration callbackRetryDelay = Duration.ofMillis(100);
-        private int journalLimit = DEFAULT_JOURNAL_LIMIT;
-
         private Builder() {
-        }
-
-        /**
-         * @param clock the fake's time; default {@code SystemClock.shared()} (real time); a {@link ManualClock}
-         *              makes tasks move only when the test advances it
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param each time in each of {@code pending}, {@code submitted}, {@code in_progress}; default 1 s
-         * @return this builder
-         */
-        public Builder stageDuration(Duration each) {
-            return stageDurations(each, each, each);
-        }
-
-        /**
-         * @param pending time in {@code pending}; default 1 s
-         * @param submitted time in {@code submitted}; default 1 s
-         * @param inProgress time in {@code in_progress}; default 1 s
-         * @return this builder
-         */
-        public Builder stageDurations(Duration pending, Duration submitted, Duration inProgress) {
-            for (Duration stage : new Duration[] {pending, submitted, inProgress}) {
-                if (Objects.requireNonNull(stage, "stage duration").isNegative()) {
-                    throw new IllegalArgumentException("a stage duration cannot be negative: " + stage);
-                }
-            }
-            this.stages = new Duration[] {pending, submitted, inProgress};
-            return this;
-        }
-
-        /**
-         * @param key a key the fake accepts, e.g. {@code dk-test}; may be called again for more keys; default
-         *            one random {@code dk-} key
-         * @return this builder
-         */
-        public Builder apiKey(String key) {
-            keys.add(ApiKey.of(key).reveal());
-            return this;
-        }
-
-        /**
-         * @param mode how results are handed out; default {@link ImageMode#URL}
-         * @return this builder
-         */
-        public Builder imageMode(ImageMode mode) {
-            this.imageMode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        /**
-         * @param host the address to listen on; default {@code 127.0.0.1} (loopback only)
-         * @return this builder
-         */
-        public Builder host(String host) {
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("host must not be blank");
-            }
-            this.host = host;
-            return this;
-        }
-
-        /**
-         * @param port the port; default 0, a free one picked by the system (read it from {@code baseUrl()})
-         * @return this builder
-         */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("a port is 0 to 65535, not " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /**
-         * @param modelId one more model id the fake accepts; default {@code google/gempix2} and
-         *                {@code google/gemini-2.5-flash-image} (others get the provider's 400)
-         * @return this builder
-         */
-        public Builder acceptModel(String modelId) {
-            models.add(Model.of(modelId).id());
-            return this;
-        }
-
-        /**
-         * @param threads how many requests are served at once; default 256 (more wait in a queue)
-         * @return this builder
-         */
-        public Builder maxThreads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("maxThreads must be at least 1, not " + threads);
-            }
-            this.maxThreads = threads;
-            return this;
-        }
-
-        /**
-         * Bounds the journal, so that a load test through the fake does not fill the heap: past the limit the
-         * oldest requests (and callback attempts) are dropped and counted in {@code droppedRequests()}, while
-         * {@code submitCount()} and {@code requestCount()} stay exact. {@code takeRequest()} only sees requests
-         * still kept.
-         *
-         * @param limit how many requests, and how many callback attempts, are kept at most; default 10,000
-         * @return this builder
-         */
-        public Builder journalLimit(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("journalLimit must be at least 1, not " + limit);
-            }
-            this.journalLimit = limit;
-            return this;
-        }
-
-        /**
-         * @param attempts how many times a callback is tried in all before the fake gives up; default 4
-         * @param firstRetryDelay the real-time wait before the first retry, doubling after each; default 100 ms
-         * @return this builder
-         */
-        public Builder callbackRetries(int attempts, Duration firstRetryDelay) {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("callback attempts must be at least 1, not " + attempts);
-            }
-            if (firstRetryDelay.isNegative()) {
-                throw new IllegalArgumentException("a retry delay cannot be negative: " + firstRetryDelay);
-            }
-            this.callbackAttempts = attempts;
-            this.callbackRetryDelay = firstRetryDelay;
-            return this;
         }
 
         /**

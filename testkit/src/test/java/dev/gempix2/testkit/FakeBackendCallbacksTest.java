@@ -54,6 +54,17 @@ class FakeBackendCallbacksTest {
     }
 
     @Test
+    void theCallbackViewAnswersLikeTheShortcutsOnTheFake() throws InterruptedException {
+        TaskId id = submitWithCallback("a kite");
+        clock.advance(TASK_TIME);
+        webhook.awaitBody();
+        CallbackDelivery delivered = fake.callbacks().awaitDelivered(id, Duration.ofSeconds(5));
+        assertThat(fake.callbacks().delivered()).isEqualTo(fake.callbacksDelivered()).containsExactly(delivered);
+        assertThat(fake.callbacks().attempts()).isEqualTo(fake.callbackAttempts()).containsExactly(delivered);
+        assertThat(fake.callbacks().take(Duration.ofSeconds(5))).isEqualTo(delivered);
+    }
+
+    @Test
     void aFailedTaskIsPostedWithItsReason() throws InterruptedException {
         fake.onEveryTask().failWith("no credits left");
         submitWithCallback("x");

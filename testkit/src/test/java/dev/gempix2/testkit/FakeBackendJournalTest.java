@@ -76,6 +76,20 @@ class FakeBackendJournalTest {
     }
 
     @Test
+    void theJournalViewAnswersLikeTheShortcutsOnTheFake() {
+        TaskId id = api.submitPrompt("one");
+        api.query(id);
+        RequestJournal journal = FAKE.journal();
+        assertThat(journal.submitCount()).isEqualTo(FAKE.submitCount()).isEqualTo(1);
+        assertThat(journal.requestCount()).isEqualTo(FAKE.requestCount()).isEqualTo(2);
+        assertThat(journal.queriesFor(id)).isEqualTo(FAKE.queriesFor(id)).hasSize(1);
+        assertThat(journal.requests()).isEqualTo(FAKE.requests()).hasSize(2);
+        assertThat(journal.droppedRequests()).isEqualTo(FAKE.droppedRequests()).isZero();
+        assertThat(journal.takeRequest().isSubmit()).isTrue();
+        assertThat(FAKE.takeRequest().isQueryOf(id)).as("the view and the fake take from one queue").isTrue();
+    }
+
+    @Test
     void takingARequestThatNeverComesFailsInsteadOfHanging() {
         assertThatThrownBy(() -> FAKE.takeRequest(Duration.ofMillis(50)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("no request");
