@@ -2,6 +2,7 @@ package dev.gempix2.micronaut.internal;
 
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.AsyncFailures;
 import dev.gempix2.core.wire.ExchangeFailures;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
@@ -13,8 +14,6 @@ import io.micronaut.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns what Micronaut's HTTP client produced (a response, or an error carrying one, or an I/O failure) into a
@@ -59,7 +58,7 @@ final class ResponseReader {
      * and let {@link WireFormat} map it. Anything else is an I/O failure.
      */
     CompletableFuture<WireResponse> recover(Throwable failure, String what, String requestId) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = AsyncFailures.unwrap(failure);
         if (cause instanceof HttpClientResponseException withResponse) {
             return CompletableFuture.completedFuture(read(withResponse.getResponse(), requestId));
         }
@@ -68,7 +67,7 @@ final class ResponseReader {
 
     /** @return the {@link GemPix2Exception} to fail with: an HTTP error mapped by the wire rules, or an I/O error */
     GemPix2Exception failure(Throwable failure, String what) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = AsyncFailures.unwrap(failure);
         if (cause instanceof GemPix2Exception mapped) {
             return mapped;
         }
@@ -84,13 +83,5 @@ final class ResponseReader {
                     + " (tune micronaut.http.services.gempix2.read-timeout)", true, cause);
         }
         return new TransportException("I/O error while " + what + ": " + cause.getMessage(), true, cause);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -11,10 +11,9 @@ import dev.gempix2.core.error.TaskNotFoundException;
 import dev.gempix2.core.error.TaskTimeoutException;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.model.TaskId;
+import dev.gempix2.core.wire.AsyncFailures;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns what went wrong into a message a person can act on and the exit code a script can act on
@@ -31,7 +30,7 @@ public final class FailureExplanation {
      * @return the failure to report
      */
     public static CommandFailure explain(Throwable failure, Situation situation) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = AsyncFailures.unwrap(failure);
         if (cause instanceof CommandFailure explained) {
             return explained;
         }
@@ -78,14 +77,6 @@ public final class FailureExplanation {
         return new CommandFailure(ExitCodes.OTHER_ERROR, unwritable.getMessage()
                 + (resume == null ? "" : ". The task succeeded; to write its images elsewhere, run:"
                         + System.lineSeparator() + "  " + resume + " --out DIR"), unwritable);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static int exitCode(Throwable cause) {

@@ -2,8 +2,7 @@ package dev.gempix2.core.internal;
 
 import dev.gempix2.core.error.ApiException;
 import dev.gempix2.core.error.GemPix2Exception;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import dev.gempix2.core.wire.AsyncFailures;
 
 /** Turns whatever a future failed with into the {@link GemPix2Exception} the user is promised. */
 public final class Failures {
@@ -15,11 +14,7 @@ public final class Failures {
      * @return the failure itself when it is a {@link GemPix2Exception}; otherwise one that wraps it
      */
     public static GemPix2Exception unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = AsyncFailures.unwrap(failure);
         if (cause instanceof GemPix2Exception known) {
             return known;
         }

@@ -9,6 +9,7 @@ import dev.gempix2.core.GemPix2Observer.Operation;
 import dev.gempix2.core.error.ApiException;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.ResponseTooLargeException;
+import dev.gempix2.core.wire.AsyncFailures;
 import dev.gempix2.core.wire.AttemptHeaders;
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -109,7 +109,7 @@ final class ObservedAttempts<T> implements Supplier<CompletableFuture<T>> {
             return new AttemptEnded(operation, number, AttemptOutcome.SUCCESS, OptionalInt.of(200), duration, bytes,
                     Optional.empty());
         }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = AsyncFailures.unwrap(error);
         if (cause instanceof CancellationException) {
             return new AttemptEnded(operation, number, AttemptOutcome.IO_ERROR, OptionalInt.empty(), duration,
                     OptionalLong.empty(), Optional.of("cancelled"));

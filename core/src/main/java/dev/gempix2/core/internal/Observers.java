@@ -23,6 +23,7 @@ import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskRecord;
 import dev.gempix2.core.port.Clock;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.AsyncFailures;
 import dev.gempix2.core.wire.WireFormat;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -330,7 +330,7 @@ public final class Observers {
         }
         TaskOutcome outcome;
         Optional<Task> last;
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = AsyncFailures.unwrap(error);
         if (cause == null) {
             outcome = TaskOutcome.SUCCESS;
             last = Optional.ofNullable(value);

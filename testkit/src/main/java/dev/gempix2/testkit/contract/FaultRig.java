@@ -10,6 +10,7 @@ import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.port.ImageGenerator;
+import dev.gempix2.core.wire.AsyncFailures;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.testkit.HostileServer;
 import dev.gempix2.testkit.ManualClock;
@@ -215,10 +216,7 @@ public final class FaultRig implements AutoCloseable {
     }
 
     private static Exception unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = AsyncFailures.unwrap(failure);
         return cause instanceof Exception exception ? exception : new RuntimeException(cause);
     }
 

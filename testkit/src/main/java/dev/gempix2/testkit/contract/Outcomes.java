@@ -3,8 +3,8 @@ package dev.gempix2.testkit.contract;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gempix2.core.wire.AsyncFailures;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,8 +35,7 @@ final class Outcomes {
             Object value = future.get(WAIT_SECONDS, TimeUnit.SECONDS);
             return fail("expected a failed future but it completed with " + value);
         } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            return cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+            return AsyncFailures.unwrap(failed);
         } catch (TimeoutException slow) {
             return fail("the future did not complete within " + WAIT_SECONDS + " s");
         } catch (InterruptedException interrupted) {

@@ -1,5 +1,6 @@
 package dev.gempix2.transport.httpclient5.internal;
 
+import dev.gempix2.core.wire.AsyncFailures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -44,11 +45,7 @@ public final class PlainFailure {
             if (failure == null) {
                 result.complete(value);
             } else {
-                Throwable cause = failure;
-                while (cause instanceof CompletionException && cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                result.completeExceptionally(cause);
+                result.completeExceptionally(AsyncFailures.unwrap(failure));
             }
         });
         return result;

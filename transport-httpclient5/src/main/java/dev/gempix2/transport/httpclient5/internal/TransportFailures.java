@@ -3,13 +3,12 @@ package dev.gempix2.transport.httpclient5.internal;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.AsyncFailures;
 import dev.gempix2.core.wire.ExchangeFailures;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.ConnectionShutdownException;
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -33,7 +32,7 @@ public final class TransportFailures {
      * @return the exception to complete the future with
      */
     public static GemPix2Exception map(Throwable failure, String action, boolean bodyNeverSent) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = AsyncFailures.unwrap(failure);
         if (cause instanceof GemPix2Exception mapped) {
             return mapped;
         }
@@ -76,14 +75,5 @@ public final class TransportFailures {
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
