@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gempix2.testkit.architecture.ArchitectureRules;
 
 @AnalyzeClasses(packages = "dev.gempix2.micronaut", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
@@ -22,15 +23,13 @@ class ArchitectureTest {
                     + " tracing and metrics apply");
 
     @ArchTest
-    static final ArchRule noOtherAdapter = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("dev.gempix2.transport..", "dev.gempix2.quarkus..", "dev.gempix2.cli..",
-                    "dev.gempix2.testkit..")
-            .because("adapters know core, never each other");
+    static final ArchRule noOtherAdapter = ArchitectureRules.adaptersKnowCoreNeverEachOther("dev.gempix2.micronaut");
 
     @ArchTest
-    static final ArchRule noCoreInternals = noClasses().should().dependOnClassesThat()
-            .resideInAPackage("dev.gempix2.core.internal..")
-            .because("core's internal package is not API and may change in any release");
+    static final ArchRule noTestTools = ArchitectureRules.NO_TEST_TOOLS_AT_RUNTIME;
+
+    @ArchTest
+    static final ArchRule noCoreInternals = ArchitectureRules.NO_CORE_INTERNALS;
 
     @ArchTest
     static final ArchRule noJacksonDatabind = noClasses().should().dependOnClassesThat()
@@ -38,10 +37,6 @@ class ArchitectureTest {
             .because("JSON goes through Micronaut's JsonMapper (serde), which the application configures");
 
     @ArchTest
-    static final ArchRule onlyTheBindingsKnowMetricsAndTracing = noClasses()
-            .that().haveNameNotMatching(".*\\$?(MetricsBinding|TracingBinding)(\\$.*)?")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.opentelemetry..",
-                    "dev.gempix2.micrometer..", "dev.gempix2.opentelemetry..")
-            .because("Micrometer and OpenTelemetry are optional: only the bindings, loaded when they are present, "
-                    + "may touch them");
+    static final ArchRule onlyTheBindingsKnowMetricsAndTracing =
+            ArchitectureRules.ONLY_THE_BINDINGS_KNOW_METRICS_AND_TRACING;
 }

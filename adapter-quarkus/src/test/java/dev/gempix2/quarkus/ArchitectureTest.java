@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gempix2.testkit.architecture.ArchitectureRules;
 
 @AnalyzeClasses(packages = "dev.gempix2.quarkus", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -21,22 +22,13 @@ class ArchitectureTest {
             .because("its transport is the Quarkus REST Client, so that quarkus.rest-client.gempix2.* applies");
 
     @ArchTest
-    static final ArchRule knowsNoOtherAdapter = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("dev.gempix2.transport..", "dev.gempix2.micronaut..", "dev.gempix2.cli..")
-            .because("adapters know core, never each other");
+    static final ArchRule knowsNoOtherAdapter = ArchitectureRules.adaptersKnowCoreNeverEachOther("dev.gempix2.quarkus");
 
     @ArchTest
-    static final ArchRule staysOutOfCoreInternals = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("dev.gempix2.core.internal..")
-            .because("core's internal package is not API and may change in any release");
+    static final ArchRule staysOutOfCoreInternals = ArchitectureRules.NO_CORE_INTERNALS;
 
     @ArchTest
-    static final ArchRule knowsNoTestkit = noClasses()
-            // That package is gempix2-quarkus-testing's, here on the test class path only.
-            .that().resideOutsideOfPackage("dev.gempix2.quarkus.testing..")
-            .should().dependOnClassesThat()
-            .resideInAnyPackage("dev.gempix2.testkit..", "io.quarkus.test..", "org.junit..")
-            .because("the adapter goes into applications' runtime; the test resource is gempix2-quarkus-testing");
+    static final ArchRule knowsNoTestkit = ArchitectureRules.NO_TEST_TOOLS_AT_RUNTIME;
 
     @ArchTest
     static final ArchRule publicApiDoesNotLeakInternals = noClasses().that().resideInAPackage("dev.gempix2.quarkus")
@@ -44,10 +36,6 @@ class ArchitectureTest {
             .because("users see dev.gempix2.quarkus; the implementation may change behind it");
 
     @ArchTest
-    static final ArchRule onlyTheBindingsKnowMetricsAndTracing = noClasses()
-            .that().haveNameNotMatching(".*\\$?(MetricsBinding|TracingBinding)(\\$.*)?")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.opentelemetry..",
-                    "dev.gempix2.micrometer..", "dev.gempix2.opentelemetry..")
-            .because("Micrometer and OpenTelemetry are optional: only the bindings, loaded when they are present, "
-                    + "may touch them");
+    static final ArchRule onlyTheBindingsKnowMetricsAndTracing =
+            ArchitectureRules.ONLY_THE_BINDINGS_KNOW_METRICS_AND_TRACING;
 }

@@ -6,19 +6,21 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gempix2.testkit.architecture.ArchitectureRules;
 
 /** The lines this module keeps: it is a user of the library, like any application. */
 @AnalyzeClasses(packages = "dev.gempix2.cli", importOptions = ImportOption.DoNotIncludeTests.class)
 class CliArchitectureTest {
 
     @ArchTest
-    static final ArchRule noCoreInternals = noClasses().should().dependOnClassesThat()
-            .resideInAPackage("dev.gempix2.core.internal..")
-            .because("the command uses the library's public API only, as any application would");
+    static final ArchRule noCoreInternals = ArchitectureRules.NO_CORE_INTERNALS;
 
     @ArchTest
-    static final ArchRule noFrameworks = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("io.micronaut..", "io.quarkus..", "dev.gempix2.micronaut..", "dev.gempix2.quarkus..")
+    static final ArchRule noFrameworks = ArchitectureRules.NO_APPLICATION_FRAMEWORK;
+
+    @ArchTest
+    static final ArchRule noFrameworkAdapters = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("dev.gempix2.micronaut..", "dev.gempix2.quarkus..")
             .because("the README's first command builds the CLI without Micronaut or Quarkus");
 
     @ArchTest

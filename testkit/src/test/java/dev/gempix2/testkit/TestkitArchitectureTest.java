@@ -7,21 +7,34 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gempix2.testkit.architecture.ArchitectureRules;
 
 @AnalyzeClasses(packages = "dev.gempix2.testkit", importOptions = ImportOption.DoNotIncludeTests.class)
 class TestkitArchitectureTest {
 
     @ArchTest
     static final ArchRule usesOnlyCoreJacksonJunitAndTheJdk = classes()
+            .that().resideOutsideOfPackage("dev.gempix2.testkit.architecture..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.gempix2.testkit..", "dev.gempix2.core..", "com.fasterxml.jackson..", "org.junit..",
                     "java..", "javax.imageio..", "com.sun.net.httpserver..")
             .because("the testkit goes into users' test scope: it may bring core, Jackson and JUnit, no framework");
 
     @ArchTest
-    static final ArchRule usesOnlyCoresPublicApi = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("dev.gempix2.core.internal..")
-            .because("core's internals may change in any release; the testkit is a client of core like any other");
+    static final ArchRule usesOnlyCoresPublicApi = ArchitectureRules.NO_CORE_INTERNALS;
+
+    @ArchTest
+    static final ArchRule theArchitectureRulesNeedOnlyArchUnit = classes()
+            .that().resideInAPackage("dev.gempix2.testkit.architecture..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.gempix2.testkit.architecture..", "com.tngtech.archunit..", "java..")
+            .because("ArchUnit is provided-scope: only the module boundaries' rules may use it");
+
+    @ArchTest
+    static final ArchRule archUnitStaysInTheRules = noClasses()
+            .that().resideOutsideOfPackage("dev.gempix2.testkit.architecture..")
+            .should().dependOnClassesThat().resideInAPackage("com.tngtech.archunit..")
+            .because("the fake, the extension and the contracts must run without ArchUnit on the class path");
 
     @ArchTest
     static final ArchRule jacksonStaysInside = noClasses()

@@ -6,25 +6,23 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gempix2.testkit.architecture.ArchitectureRules;
 
 @AnalyzeClasses(packages = "dev.gempix2.transport.httpclient5", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule noFrameworks = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("io.micronaut..", "io.quarkus..", "jakarta.enterprise..", "jakarta.inject..")
-            .because("the plain-Java transport must run without any framework on the class path");
+    static final ArchRule noFrameworks = ArchitectureRules.NO_APPLICATION_FRAMEWORK;
 
     @ArchTest
-    static final ArchRule noOtherAdapters = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("dev.gempix2.micronaut..", "dev.gempix2.quarkus..", "dev.gempix2.cli..",
-                    "dev.gempix2.testkit..")
-            .because("adapters know core, never each other");
+    static final ArchRule noOtherAdapters =
+            ArchitectureRules.adaptersKnowCoreNeverEachOther("dev.gempix2.transport.httpclient5");
 
     @ArchTest
-    static final ArchRule noCoreInternals = noClasses().should().dependOnClassesThat()
-            .resideInAPackage("dev.gempix2.core.internal..")
-            .because("core's internal package is not API and may change in any release");
+    static final ArchRule noTestTools = ArchitectureRules.NO_TEST_TOOLS_AT_RUNTIME;
+
+    @ArchTest
+    static final ArchRule noCoreInternals = ArchitectureRules.NO_CORE_INTERNALS;
 
     @ArchTest
     static final ArchRule publicPackageHidesHttpClientPlumbing = noClasses()
