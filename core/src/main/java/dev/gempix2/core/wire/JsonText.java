@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,21 @@ import java.util.Map;
  * The one JSON reader every transport uses for the API's answers, so that they all read the same text the same
  * way: strict RFC 8259 (nothing may follow the value), numbers exact ({@code Long}, {@code BigInteger} or
  * {@code BigDecimal}, never a rounded {@code double}), nesting at most {@value #MAX_DEPTH} deep. Values come out
- * as {@code Map} (in order), {@code List}, {@code String}, {@code Boolean} and {@code null}.
+ * as {@code Map} (in order), {@code List}, {@code String}, {@code Boolean} and {@code null}. Also the one writer
+ * of such values ({@link #write(Object)}, {@link #pretty(Object)}) for the SDK's own JSON text: the JDBC task
+ * store's columns and the testkit's reports. Stateless and thread-safe.
  */
 public final class JsonText {
     /** The deepest nesting read; the API's answers are 4 deep. */
     public static final int MAX_DEPTH = 64;
 
     private final String text;
+    private final int maxDepth;
     private int at;
 
-    private JsonText(String text) {
+    private JsonText(String text, int maxDepth) {
         this.text = text;
+        this.maxDepth = maxDepth;
     }
 
     /**
@@ -31,7 +36,23 @@ public final class JsonText {
      * @throws IllegalArgumentException saying where the text stops being JSON
      */
     public static Object parse(byte[] utf8) {
-        JsonText reader = new JsonText(new String(utf8, StandardCharsets.UTF_8));
+        return parse(utf8, MAX_DEPTH);
+    }
+
+    /**
+     * Like {@link #parse(byte[])} with another nesting limit: for text this SDK wrote itself (such as a stored
+     * request whose extra fields nest deeper than any API answer).
+     *
+     * @param utf8 a JSON document
+     * @param maxDepth the deepest nesting accepted, positive
+     * @return its value
+     * @throws IllegalArgumentException saying where the text stops being JSON
+     */
+    public static Object parse(byte[] utf8, int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be positive, got " + maxDepth);
+        }
+        JsonText reader = new JsonText(new String(utf8, StandardCharsets.UTF_8), maxDepth);
         reader.skipSpace();
         Object value = reader.value(0);
         reader.skipSpace();
@@ -41,9 +62,98 @@ public final class JsonText {
         return value;
     }
 
+    /**
+     * @param value a {@code Map} (keys written as {@code String.valueOf(key)}), {@code List}, {@code String},
+     *              finite {@code Number}, {@code Boolean} or {@code null}, nested as deep as wanted
+     * @return its compact JSON text
+     * @throws IllegalArgumentException naming the type of a value JSON cannot hold, or a number that is not finite
+     */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value, -1);
+        return out.toString();
+    }
+
+    /**
+     * @param value as for {@link #write(Object)}
+     * @return its JSON text indented by two spaces, ending with a line break
+     * @throws IllegalArgumentException naming the type of a value JSON cannot hold, or a number that is not finite
+     */
+    public static String pretty(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value, 0);
+        return out.append('\n').toString();
+    }
+
+    /** Writes one value; a negative indent writes it compact. */
+    private static void write(StringBuilder out, Object value, int indent) {
+        if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<?, ?> entry = entries.next();
+                newline(out, indent < 0 ? -1 : indent + 1);
+                writeString(out, String.valueOf(entry.getKey()));
+                out.append(indent < 0 ? ":" : ": ");
+                write(out, entry.getValue(), indent < 0 ? -1 : indent + 1);
+                out.append(entries.hasNext() ? "," : "");
+            }
+            newline(out, map.isEmpty() ? -1 : indent);
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                newline(out, indent < 0 ? -1 : indent + 1);
+                write(out, list.get(i), indent < 0 ? -1 : indent + 1);
+                out.append(i < list.size() - 1 ? "," : "");
+            }
+            newline(out, list.isEmpty() ? -1 : indent);
+            out.append(']');
+        } else if (value instanceof String string) {
+            writeString(out, string);
+        } else if (value == null || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Number number) {
+            if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+                throw new IllegalArgumentException("JSON cannot hold the number " + number);
+            }
+            out.append(number);
+        } else {
+            throw new IllegalArgumentException("JSON cannot hold a " + value.getClass().getName());
+        }
+    }
+
+    private static void newline(StringBuilder out, int indent) {
+        if (indent >= 0) {
+            out.append('\n').append("  ".repeat(indent));
+        }
+    }
+
+    private static void writeString(StringBuilder out, String string) {
+        out.append('"');
+        for (int i = 0; i < string.length(); i++) {
+            char c = string.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
     private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH);
+        if (depth > maxDepth) {
+            throw error("nested deeper than " + maxDepth);
         }
         char c = peek();
         switch (c) {

@@ -1,5 +1,6 @@
 package dev.gempix2.testkit.contract;
 
+import dev.gempix2.core.wire.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

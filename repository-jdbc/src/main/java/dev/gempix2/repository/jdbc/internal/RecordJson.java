@@ -6,9 +6,11 @@ import dev.gempix2.core.model.Model;
 import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.model.TaskStatus;
+import dev.gempix2.core.wire.JsonText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ public final class RecordJson {
         Map<String, Object> extra = new LinkedHashMap<>();
         request.extra().forEach((name, value) -> extra.put(name, typed(value)));
         json.put("extra", extra);
-        return Json.write(json);
+        return JsonText.write(json);
     }
 
     /**
@@ -54,7 +56,7 @@ public final class RecordJson {
      * @return the request
      */
     public static ImageRequest request(String text, String token) {
-        Map<String, Object> json = object(Json.read(text), "request");
+        Map<String, Object> json = object(read(text), "request");
         ImageRequest.Builder builder = ImageRequest.builder()
                 .model(Model.of(string(json, "model")))
                 .prompt(string(json, "prompt"))
@@ -79,7 +81,7 @@ public final class RecordJson {
         task.consumedCredits().ifPresent(credits -> json.put("consumed_credits", credits.toString()));
         task.statusMessage().ifPresent(message -> json.put("status_message", message));
         task.createdAt().ifPresent(at -> json.put("created_at", at.toString()));
-        return Json.write(json);
+        return JsonText.write(json);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class RecordJson {
      * @return the snapshot
      */
     public static Task snapshot(String text) {
-        Map<String, Object> json = object(Json.read(text), "snapshot");
+        Map<String, Object> json = object(read(text), "snapshot");
         return new Task(TaskId.of(string(json, "id")), TaskStatus.valueOf(string(json, "status")),
                 list(json.get("images")).stream().map(image -> new GeneratedImage((String) image)).toList(),
                 Optional.ofNullable((String) json.get("consumed_credits")).map(BigDecimal::new),
@@ -148,6 +150,11 @@ public final class RecordJson {
             }
             default -> throw new IllegalArgumentException("an extra field has the unknown type '" + type + "'");
         };
+    }
+
+    /** The columns hold text this module wrote: read back however deep a request's extra fields nest. */
+    private static Object read(String text) {
+        return JsonText.parse(text.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE);
     }
 
     @SuppressWarnings("unchecked")
