@@ -41,7 +41,27 @@ public record ClientSetup(ImageGenerator generator, ImageDownloader downloader, 
                           boolean verifyCallbacks, List<TaskListener> listeners, List<GemPix2Observer> observers,
                           Executor executor, long maxDownloadBytes, Duration callTimeout, Duration closeGrace,
                           DoubleSupplier jitter, boolean ownsGenerator) {
-    /** Copies the lists and checks what has no default. */
+    /**
+     * Copies the lists and checks what has no default.
+     *
+     * @param generator the transport; required
+     * @param downloader fetches image URLs, or null
+     * @param repository where records live, or null
+     * @param clock time and scheduling, or null
+     * @param retryPolicy retries
+     * @param pollingPolicy polling and the wait timeout
+     * @param callbackBaseUrl the webhook base URL, or null
+     * @param verifyCallbacks whether a callback is confirmed by a query
+     * @param listeners status listeners
+     * @param observers observers
+     * @param executor where futures complete, or null
+     * @param maxDownloadBytes the largest image accepted
+     * @param callTimeout the default deadline of one call
+     * @param closeGrace how long close waits for submits already sent
+     * @param jitter the backoff's jitter source
+     * @param ownsGenerator whether closing the client closes the generator
+     * @throws IllegalStateException when no generator was set
+     */
     public ClientSetup {
         if (generator == null) {
             throw new IllegalStateException("GemPix2Client.builder().generator(...) is required: pass a transport such "
