@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The one way a duration is written in the SDK's settings, for environment variables, framework keys and the
  * command line alike: {@code 500ms}, {@code 30s}, {@code 1.5s}, {@code 5m}, {@code 1h}, {@code 1d}, several of
- * them together ({@code 1m30s}), a bare number of seconds ({@code 45}), or ISO-8601 ({@code PT30S}). Letters may be in either
- * case; a negative duration is never accepted.
+ * them together ({@code 1m30s}), a bare number of seconds ({@code 45}), or ISO-8601 ({@code PT30S}). Letters
+ * may be in either case; a negative duration is never accepted.
  *
  * <pre>{@code
  * Duration timeout = DurationText.parse("5m");

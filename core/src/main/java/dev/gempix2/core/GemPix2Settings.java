@@ -17,14 +17,8 @@ import java.util.Optional;
  * Every knob a client has, in one immutable value, validated once: the API key and base URL, the model,
  * polling, retries, callbacks, the call deadline, the download cap and the network ({@link HttpSettings}).
  * {@code GemPix2Client.fromEnv()}, both framework adapters and the command line read into it, each from the
- * spelling its users write (the root README's table lists every key):
- *
- * <ul>
- *   <li>{@link #fromEnvironment(Map)}: {@code GEMPIX2_POLLING_WAIT_TIMEOUT=5m}, plus {@code HTTPS_PROXY} /
- *       {@code NO_PROXY} when no {@code GEMPIX2_PROXY_URL} is set;</li>
- *   <li>{@link #fromProperties(Map)}: {@code gempix2.polling.wait-timeout=5m};</li>
- *   <li>{@link #fromCommandLine(Map, Map)}: {@code --timeout 5m} over the environment.</li>
- * </ul>
+ * spelling its users write ({@link #fromEnvironment(Map)}, {@link #fromProperties(Map)},
+ * {@link #fromCommandLine(Map, Map)}; the root README's table lists every key).
  *
  * <p>A value that cannot be used fails with a {@link ConfigurationException} whose message starts with the
  * name as it was written. Durations are read by {@link DurationText} ({@code 30s}, {@code 5m}, {@code PT30S},
@@ -38,13 +32,10 @@ import java.util.Optional;
  *                 .http(settings.http()).build())
  *         .build();
  * }</pre>
- *
- * <p>{@link #toString()} never shows the API key, the proxy password or header values.
  */
 public final class GemPix2Settings {
     /** The default of {@code gempix2.callback.path}. */
     public static final String DEFAULT_CALLBACK_PATH = "/gempix2/callback";
-    private static final GemPix2Settings DEFAULTS = new Builder().build();
 
     private final ApiKey apiKey;
     private final String apiKeySetting;
@@ -64,7 +55,7 @@ public final class GemPix2Settings {
         this.apiKeySetting = builder.apiKeySetting;
         this.baseUrl = builder.baseUrl;
         this.model = builder.model;
-        this.pollingPolicy = builder.polling.build();
+        this.pollingPolicy = builder.pollingPolicy;
         this.retryPolicy = builder.retryPolicy;
         this.callbackBaseUrl = builder.callbackBaseUrl;
         this.callbackPath = builder.callbackPath;
@@ -76,7 +67,7 @@ public final class GemPix2Settings {
 
     /** @return every default, no API key: the values the README's table lists */
     public static GemPix2Settings defaults() {
-        return DEFAULTS;
+        return new Builder().build();
     }
 
     /** @return a builder holding the defaults */
@@ -91,7 +82,7 @@ public final class GemPix2Settings {
         builder.apiKeySetting = apiKeySetting;
         builder.baseUrl = baseUrl;
         builder.model = model;
-        builder.pollingPolicy(pollingPolicy);
+        builder.pollingPolicy = pollingPolicy;
         builder.retryPolicy = retryPolicy;
         builder.callbackBaseUrl = callbackBaseUrl;
         builder.callbackPath = callbackPath;
@@ -103,10 +94,9 @@ public final class GemPix2Settings {
     }
 
     /**
-     * Reads environment variables: each key's variable ({@code gempix2.polling.wait-timeout} is
-     * {@code GEMPIX2_POLLING_WAIT_TIMEOUT}), {@code GEMPIX2_DEFAULT_HEADERS} as {@code Name=value,Name2=value2},
-     * and, when {@code GEMPIX2_PROXY_URL} is unset, the conventional {@code HTTPS_PROXY} / {@code HTTP_PROXY} /
-     * {@code NO_PROXY}. Unset and blank variables keep their defaults.
+     * Reads each key's variable ({@code GEMPIX2_POLLING_WAIT_TIMEOUT}), {@code GEMPIX2_DEFAULT_HEADERS} as
+     * {@code Name=value,Name2=value2}, and {@code HTTPS_PROXY} / {@code HTTP_PROXY} / {@code NO_PROXY} unless
+     * {@code GEMPIX2_PROXY_URL} is set. Unset and blank variables keep their defaults.
      *
      * @param environment the variables, e.g. {@code System.getenv()}
      * @return the settings
@@ -117,8 +107,7 @@ public final class GemPix2Settings {
     }
 
     /**
-     * Reads framework keys: {@code gempix2.base-url}, {@code gempix2.polling.wait-timeout}, ...,
-     * {@code gempix2.default-headers.<Name>} (one key per header), as the adapters' configuration holds them.
+     * Reads framework keys ({@code gempix2.polling.wait-timeout}, {@code gempix2.default-headers.<Name>}, ...).
      * Keys it does not know are ignored; unset and blank values keep their defaults.
      *
      * @param properties the keys and their text
@@ -130,12 +119,12 @@ public final class GemPix2Settings {
     }
 
     /**
-     * Reads the command line's options over the environment: an option given ({@code --api-key},
-     * {@code --base-url}, {@code --model}, {@code --timeout}, {@code --poll-interval}) wins over its variable.
+     * Reads command-line options ({@code --api-key}, {@code --base-url}, {@code --model}, {@code --timeout},
+     * {@code --poll-interval}) over the environment: an option given wins over its variable.
      *
-     * @param options the options given, by name with the dashes ({@code "--timeout" -> "5m"})
+     * @param options the options given, by name ({@code "--timeout" -> "5m"})
      * @param environment the variables, as {@link #fromEnvironment(Map)} reads them
-     * @return the settings; a missing key is reported as {@code --api-key or GEMPIX2_API_KEY is not set}
+     * @return the settings
      * @throws ConfigurationException naming the option or variable whose value is unusable
      */
     public static GemPix2Settings fromCommandLine(Map<String, String> options, Map<String, String> environment) {
@@ -244,9 +233,8 @@ public final class GemPix2Settings {
     @Override
     public String toString() {
         return "GemPix2Settings[apiKey=" + (apiKey == null ? "none" : apiKey.masked()) + ", baseUrl=" + baseUrl
-                + ", model=" + model + ", polling=" + pollingPolicy + ", retry=" + retryPolicy
-                + ", callbackBaseUrl=" + (callbackBaseUrl == null ? "none" : callbackBaseUrl)
-                + ", callbackPath=" + callbackPath + ", verifyCallbacks=" + verifyCallbacks
+                + ", model=" + model + ", polling=" + pollingPolicy + ", retry=" + retryPolicy + ", callbackBaseUrl="
+                + callbackBaseUrl + ", callbackPath=" + callbackPath + ", verifyCallbacks=" + verifyCallbacks
                 + ", callTimeout=" + callTimeout + ", maxDownloadBytes=" + maxDownloadBytes + ", http=" + http + "]";
     }
 
@@ -259,14 +247,14 @@ public final class GemPix2Settings {
         private String apiKeySetting = "apiKey";
         private URI baseUrl = GemPix2Client.DEFAULT_BASE_URL;
         private Model model = Model.GEMPIX2;
-        private PollingPolicy.Builder polling = PollingPolicy.builder();
+        private PollingPolicy pollingPolicy = PollingPolicy.defaults();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private URI callbackBaseUrl;
         private String callbackPath = DEFAULT_CALLBACK_PATH;
         private boolean verifyCallbacks = true;
         private Duration callTimeout = GemPix2Client.DEFAULT_CALL_TIMEOUT;
         private long maxDownloadBytes = GemPix2Client.DEFAULT_MAX_DOWNLOAD_BYTES;
-        private HttpSettings.Builder http = HttpSettings.builder();
+        HttpSettings.Builder http = HttpSettings.builder();
 
         private Builder() {
         }
@@ -315,41 +303,11 @@ public final class GemPix2Settings {
         }
 
         /**
-         * @param delay the wait before a task's first poll, positive, at most 24 h; default 2 s
-         * @return this builder
-         */
-        public Builder initialDelay(Duration delay) {
-            polling.initialDelay(delay);
-            return this;
-        }
-
-        /**
-         * @param interval the longest interval between polls, positive, at most 24 h; default 10 s
-         * @return this builder
-         */
-        public Builder maxInterval(Duration interval) {
-            polling.maxInterval(interval);
-            return this;
-        }
-
-        /**
-         * @param timeout how long a wait lasts, positive; default 5 minutes
-         * @return this builder
-         */
-        public Builder waitTimeout(Duration timeout) {
-            polling.waitTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * @param policy a whole polling policy (its multiplier and graces too), replacing the three values above
+         * @param policy polling and the wait's timeout; default {@link PollingPolicy#defaults()}
          * @return this builder
          */
         public Builder pollingPolicy(PollingPolicy policy) {
-            Objects.requireNonNull(policy, "pollingPolicy");
-            this.polling = PollingPolicy.builder().initialDelay(policy.initialDelay()).multiplier(policy.multiplier())
-                    .maxInterval(policy.maxInterval()).waitTimeout(policy.waitTimeout())
-                    .notFoundGrace(policy.notFoundGrace()).callbackSafetyInterval(policy.callbackSafetyInterval());
+            this.pollingPolicy = Objects.requireNonNull(policy, "pollingPolicy");
             return this;
         }
 
@@ -388,16 +346,7 @@ public final class GemPix2Settings {
          * @return this builder
          */
         public Builder callbackPath(String path) {
-            String trimmed = path == null ? "" : path.strip();
-            if (trimmed.endsWith("/") && trimmed.length() > 1) {
-                trimmed = trimmed.substring(0, trimmed.length() - 1);
-            }
-            if (!trimmed.startsWith("/") || trimmed.length() < 2 || trimmed.chars().anyMatch(
-                    c -> Character.isWhitespace(c) || ":*?#{}".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("callbackPath must be a path such as /gempix2/callback (leading "
-                        + "slash; no spaces, ':', '*', '?', '#' or braces), got '" + path + "'");
-            }
-            this.callbackPath = trimmed;
+            this.callbackPath = Policies.requireCallbackPath(path);
             return this;
         }
 
@@ -439,52 +388,6 @@ public final class GemPix2Settings {
          */
         public Builder http(HttpSettings settings) {
             this.http = Objects.requireNonNull(settings, "http").toBuilder();
-            return this;
-        }
-
-        /**
-         * @param timeout how long to wait for a connection; default 5 s
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            http.connectTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * @param timeout how long an answer may stay silent; default 30 s
-         * @return this builder
-         */
-        public Builder responseTimeout(Duration timeout) {
-            http.responseTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * @param proxy the proxy, or null to connect directly (the default)
-         * @return this builder
-         */
-        public Builder proxy(ProxySettings proxy) {
-            http.proxy(proxy);
-            return this;
-        }
-
-        /**
-         * @param name a header sent on every request, not one the SDK or HTTP sets
-         * @param value its value, on one line
-         * @return this builder
-         */
-        public Builder defaultHeader(String name, String value) {
-            http.defaultHeader(name, value);
-            return this;
-        }
-
-        /**
-         * @param suffix a product token such as {@code my-app/1.2} after the {@code User-Agent}; null for none
-         * @return this builder
-         */
-        public Builder userAgentSuffix(String suffix) {
-            http.userAgentSuffix(suffix);
             return this;
         }
 

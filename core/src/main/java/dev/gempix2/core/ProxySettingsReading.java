@@ -61,7 +61,7 @@ final class ProxySettingsReading {
                 throw new ConfigurationException(hosts.name(), "is not usable: " + invalid.getMessage());
             }
         }
-        builder.proxy(proxy);
+        builder.http.proxy(proxy);
     }
 
     private static ProxySettings configured(SettingsReading.Raw url) {

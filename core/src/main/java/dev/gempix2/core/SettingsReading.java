@@ -72,9 +72,11 @@ final class SettingsReading {
         apply(layers, SettingKeys.API_KEY, raw -> builder.apiKey(raw.text()));
         apply(layers, SettingKeys.BASE_URL, raw -> builder.baseUrl(HttpUrls.parseBase("baseUrl", raw.text())));
         apply(layers, SettingKeys.MODEL, raw -> builder.model(raw.text()));
-        apply(layers, SettingKeys.POLLING_INITIAL_DELAY, raw -> builder.initialDelay(DurationText.parse(raw.text())));
-        apply(layers, SettingKeys.POLLING_MAX_INTERVAL, raw -> builder.maxInterval(DurationText.parse(raw.text())));
-        apply(layers, SettingKeys.POLLING_WAIT_TIMEOUT, raw -> builder.waitTimeout(DurationText.parse(raw.text())));
+        PollingPolicy.Builder polling = PollingPolicy.builder();
+        apply(layers, SettingKeys.POLLING_INITIAL_DELAY, raw -> polling.initialDelay(DurationText.parse(raw.text())));
+        apply(layers, SettingKeys.POLLING_MAX_INTERVAL, raw -> polling.maxInterval(DurationText.parse(raw.text())));
+        apply(layers, SettingKeys.POLLING_WAIT_TIMEOUT, raw -> polling.waitTimeout(DurationText.parse(raw.text())));
+        builder.pollingPolicy(polling.build());
         apply(layers, SettingKeys.RETRY_MAX_RETRIES, raw -> builder.maxRetries((int) number(raw.text(), 1_000)));
         apply(layers, SettingKeys.CALLBACK_BASE_URL,
                 raw -> builder.callbackBaseUrl(HttpUrls.parseBase("callbackBaseUrl", raw.text())));
@@ -83,9 +85,10 @@ final class SettingsReading {
         apply(layers, SettingKeys.CALL_TIMEOUT, raw -> builder.callTimeout(DurationText.parse(raw.text())));
         apply(layers, SettingKeys.DOWNLOADS_MAX_BYTES,
                 raw -> builder.maxDownloadBytes(number(raw.text(), Long.MAX_VALUE)));
-        apply(layers, SettingKeys.CONNECT_TIMEOUT, raw -> builder.connectTimeout(DurationText.parse(raw.text())));
-        apply(layers, SettingKeys.RESPONSE_TIMEOUT, raw -> builder.responseTimeout(DurationText.parse(raw.text())));
-        apply(layers, SettingKeys.USER_AGENT_SUFFIX, raw -> builder.userAgentSuffix(raw.text()));
+        apply(layers, SettingKeys.CONNECT_TIMEOUT, raw -> builder.http.connectTimeout(DurationText.parse(raw.text())));
+        apply(layers, SettingKeys.RESPONSE_TIMEOUT,
+                raw -> builder.http.responseTimeout(DurationText.parse(raw.text())));
+        apply(layers, SettingKeys.USER_AGENT_SUFFIX, raw -> builder.http.userAgentSuffix(raw.text()));
         for (int i = layers.size() - 1; i >= 0; i--) {
             headers(layers.get(i), builder);
         }
@@ -159,7 +162,7 @@ final class SettingsReading {
     private static void header(String setting, String name, String value, GemPix2Settings.Builder builder) {
         try {
             HeaderRules.check(setting, name, value);
-            builder.defaultHeader(name, value);
+            builder.http.defaultHeader(name, value);
         } catch (IllegalArgumentException invalid) {
             String message = invalid.getMessage();
             throw new ConfigurationException(setting, message.startsWith(setting + ": ")

@@ -91,7 +91,7 @@ public final class BackendSession implements AutoCloseable {
             err.flush();
             Situation situation = new Situation(fake.baseUrl(), null, null, context.commandPrefix(), false);
             // The fake is on loopback: no proxy of the environment stands between.
-            GemPix2Settings local = settings.toBuilder().proxy(null).build();
+            GemPix2Settings local = settings.toBuilder().http(settings.http().toBuilder().proxy(null).build()).build();
             return connect(local, fake.baseUrl(), fake.apiKey(), fake, situation, polling, progress);
         } catch (RuntimeException failure) {
             fake.close();
