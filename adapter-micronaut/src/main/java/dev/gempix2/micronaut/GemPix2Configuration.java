@@ -1,18 +1,23 @@
 package dev.gempix2.micronaut;
 
+import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.PollingPolicy;
 import dev.gempix2.core.RetryPolicy;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.Model;
+import dev.gempix2.core.error.ConfigurationException;
+import dev.gempix2.micronaut.internal.ConfigurationSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.context.exceptions.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The {@code gempix2.*} keys of {@code application.yml}. Every key but {@code gempix2.api-key} has a default;
- * the adapter checks them all when the application starts and names the key at fault.
+ * The {@code gempix2.*} keys of {@code application.yml} (the network keys are in {@link GemPix2HttpConfiguration}).
+ * Every key but {@code gempix2.api-key} has a default; the adapter checks them all when the application starts,
+ * with core's rules ({@link GemPix2Settings}), and names the key at fault in a core
+ * {@link ConfigurationException}.
  *
  * <pre>{@code
  * gempix2:
@@ -28,8 +33,8 @@ import java.util.Optional;
 public class GemPix2Configuration {
     /** The prefix of every key. */
     public static final String PREFIX = "gempix2";
-    /** The default of {@code gempix2.base-url}. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api.defapi.org");
+    /** The default of {@code gempix2.base-url}: {@link GemPix2Client#DEFAULT_BASE_URL}. */
+    public static final URI DEFAULT_BASE_URL = GemPix2Client.DEFAULT_BASE_URL;
 
     private String apiKey;
     private URI baseUrl = DEFAULT_BASE_URL;
@@ -37,6 +42,8 @@ public class GemPix2Configuration {
     private Polling polling = new Polling();
     private Retry retry = new Retry();
     private Callback callback = new Callback();
+    private Duration callTimeout = GemPix2Client.DEFAULT_CALL_TIMEOUT;
+    private Downloads downloads = new Downloads();
 
     /** @return the API key as configured, or null; prefer {@link #apiKey()} */
     public String getApiKey() {
@@ -111,93 +118,80 @@ public class GemPix2Configuration {
         this.callback = callback;
     }
 
-    /**
-     * @return the API key
-     * @throws ConfigurationException {@code gempix2.api-key is not set} (or is not a usable key)
-     */
-    public ApiKey apiKey() {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new ConfigurationException(PREFIX + ".api-key is not set: set it in application.yml"
-                    + " or as the environment variable GEMPIX2_API_KEY");
-        }
-        if (!apiKey.strip().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ConfigurationException(PREFIX + ".api-key must be printable ASCII without spaces");
-        }
-        return ApiKey.of(apiKey);
+    /** @return the overall deadline of one submit, query or download */
+    public Duration getCallTimeout() {
+        return callTimeout;
     }
 
-    /** @return the configured model, for {@code ImageRequest.builder().model(configuration.model())} */
+    /**
+     * The overall deadline of one submit, query or download, retries included; default 2m.
+     *
+     * @param callTimeout a positive duration
+     */
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    /** @return the {@code gempix2.downloads.*} keys */
+    public Downloads getDownloads() {
+        return downloads;
+    }
+
+    /** @param downloads the {@code gempix2.downloads.*} keys */
+    public void setDownloads(Downloads downloads) {
+        this.downloads = downloads;
+    }
+
+    /**
+     * @return the API key
+     * @throws ConfigurationException {@code gempix2.api-key is not set: ...} (or is not a usable key)
+     */
+    public ApiKey apiKey() {
+        return settings().requireApiKey();
+    }
+
+    /**
+     * @return the configured model, for {@code ImageRequest.builder().model(configuration.model())}
+     * @throws ConfigurationException naming {@code gempix2.model} when it is not a model id
+     */
     public Model model() {
-        if (model == null || model.isBlank()) {
-            throw new ConfigurationException(PREFIX + ".model must not be blank (default google/gempix2)");
-        }
-        return Model.of(model.strip());
+        return settings().model();
     }
 
     /** @return the callback base URL, when callbacks are on */
     public Optional<URI> callbackBaseUrl() {
-        return Optional.ofNullable(callback.getBaseUrl());
+        return settings().callbackBaseUrl();
     }
 
     /**
-     * Checks every key and names the first one at fault.
+     * Checks every key with core's rules ({@link GemPix2Settings#fromProperties(java.util.Map)}) and names the
+     * first one at fault.
      *
-     * @throws ConfigurationException naming the key, e.g. {@code gempix2.api-key is not set}
+     * @throws ConfigurationException naming the key, e.g. {@code gempix2.api-key is not set: ...}
      */
     public void validate() {
-        apiKey();
-        requireHttpUrl("base-url", baseUrl);
-        model();
-        pollingPolicy();
-        retryPolicy();
-        if (callback.getBaseUrl() != null) {
-            requireHttpUrl("callback.base-url", callback.getBaseUrl());
-        }
-        String path = callback.getPath();
-        if (path == null || !path.startsWith("/") || path.length() < 2 || path.endsWith("/")
-                || path.contains("{") || path.chars().anyMatch(Character::isWhitespace)) {
-            throw new ConfigurationException(PREFIX + ".callback.path must be a path such as /gempix2/callback"
-                    + " (leading slash, no trailing slash, no spaces or braces)");
-        }
+        settings().requireApiKey();
     }
 
     /** @return the polling policy of the {@code gempix2.polling.*} keys */
     public PollingPolicy pollingPolicy() {
-        return PollingPolicy.builder()
-                .initialDelay(requirePositive("polling.initial-delay", polling.getInitialDelay()))
-                .maxInterval(requirePositive("polling.max-interval", polling.getMaxInterval()))
-                .waitTimeout(requirePositive("polling.wait-timeout", polling.getWaitTimeout()))
-                .build();
+        return settings().pollingPolicy();
     }
 
     /** @return the retry policy of the {@code gempix2.retry.*} keys */
     public RetryPolicy retryPolicy() {
-        if (retry.getMaxRetries() < 0) {
-            throw new ConfigurationException(PREFIX + ".retry.max-retries must be 0 or more, got "
-                    + retry.getMaxRetries());
-        }
-        return RetryPolicy.builder().maxRetries(retry.getMaxRetries()).build();
+        return settings().retryPolicy();
     }
 
-    private static Duration requirePositive(String key, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new ConfigurationException(PREFIX + "." + key + " must be a positive duration such as 2s, got "
-                    + value);
-        }
-        return value;
-    }
-
-    private static void requireHttpUrl(String key, URI url) {
-        if (url == null || !url.isAbsolute() || url.getHost() == null
-                || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
-            throw new ConfigurationException(PREFIX + "." + key + " must be an absolute http(s) URL, got " + url);
-        }
+    private GemPix2Settings settings() {
+        return ConfigurationSettings.read(this, null);
     }
 
     @Override
     public String toString() {
         return "GemPix2Configuration[apiKey=" + ApiKey.mask(apiKey) + ", baseUrl=" + baseUrl + ", model=" + model
-                + ", polling=" + polling + ", retry=" + retry + ", callback=" + callback + "]";
+                + ", polling=" + polling + ", retry=" + retry + ", callback=" + callback + ", callTimeout=" + callTimeout
+                + ", downloads=" + downloads + "]";
     }
 
     /** The {@code gempix2.polling.*} keys. */
@@ -340,6 +334,31 @@ public class GemPix2Configuration {
         @Override
         public String toString() {
             return "[baseUrl=" + baseUrl + ", path=" + path + ", verify=" + verify + "]";
+        }
+    }
+
+    /** The {@code gempix2.downloads.*} keys. */
+    @ConfigurationProperties("downloads")
+    public static class Downloads {
+        private long maxBytes = GemPix2Client.DEFAULT_MAX_DOWNLOAD_BYTES;
+
+        /** @return the largest image download accepted, in bytes */
+        public long getMaxBytes() {
+            return maxBytes;
+        }
+
+        /**
+         * The largest image download accepted, in bytes; default 33554432 (32 MiB).
+         *
+         * @param maxBytes a positive number of bytes
+         */
+        public void setMaxBytes(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public String toString() {
+            return "[maxBytes=" + maxBytes + "]";
         }
     }
 }

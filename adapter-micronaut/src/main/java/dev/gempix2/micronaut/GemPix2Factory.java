@@ -2,6 +2,7 @@ package dev.gempix2.micronaut;
 
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.GemPix2Observer;
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.defaults.InMemoryTaskRepository;
 import dev.gempix2.core.defaults.SystemClock;
@@ -49,6 +50,7 @@ public class GemPix2Factory {
 
     /**
      * @param configuration the {@code gempix2.*} keys
+     * @param settings those keys read by core's rules: retries, polling, callbacks, call timeout, download cap
      * @param generator the transport to the API
      * @param downloader fetches image URLs
      * @param repository where task records live
@@ -61,21 +63,18 @@ public class GemPix2Factory {
     @Context
     @Bean(preDestroy = "close")
     @Requires(missingBeans = GemPix2Client.class)
-    public GemPix2Client gemPix2Client(GemPix2Configuration configuration, ImageGenerator generator,
+    public GemPix2Client gemPix2Client(GemPix2Configuration configuration, GemPix2Settings settings,
+                                       ImageGenerator generator,
                                        ImageDownloader downloader, TaskRepository repository, Clock clock,
                                        List<TaskListener> listeners, List<GemPix2Observer> observers) {
         configuration.validate();
         CallbackPathCheck.warnIfServedElsewhere(configuration.callbackBaseUrl().orElse(null),
                 configuration.getCallback().getPath());
-        GemPix2Client.Builder builder = GemPix2Client.builder()
+        GemPix2Client.Builder builder = settings.applyTo(GemPix2Client.builder())
                 .generator(generator)
                 .downloader(downloader)
                 .repository(repository)
-                .clock(clock)
-                .retryPolicy(configuration.retryPolicy())
-                .pollingPolicy(configuration.pollingPolicy())
-                .verifyCallbacks(configuration.getCallback().isVerify());
-        configuration.callbackBaseUrl().ifPresent(builder::callbackBaseUrl);
+                .clock(clock);
         listeners.forEach(builder::listener);
         observers.forEach(builder::observer);
         return builder.build();
@@ -141,7 +140,9 @@ public class GemPix2Factory {
         HttpClientConfiguration clientConfiguration = beans
                 .findBean(HttpClientConfiguration.class, Qualifiers.byName(SERVICE_ID))
                 .orElseGet(() -> beans.getBean(DefaultHttpClientConfiguration.class));
-        return new MicronautHttpTransport(http, json, configuration.getBaseUrl(), configuration.apiKey(),
+        // settings.http() (timeouts, proxy, default headers, User-Agent suffix) is for the transport to apply.
+        GemPix2Settings settings = beans.getBean(GemPix2Settings.class);
+        return new MicronautHttpTransport(http, json, settings.baseUrl(), settings.requireApiKey(),
                 clientConfiguration.getMaxRedirects());
     }
 }

@@ -26,7 +26,11 @@ class ConfigurationMetadataTest {
                 "gempix2.retry.max-retries",
                 "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify",
                 "gempix2.repository.type", "gempix2.repository.datasource", "gempix2.repository.table",
-                "gempix2.repository.lease");
+                "gempix2.repository.lease",
+                "gempix2.call-timeout", "gempix2.connect-timeout", "gempix2.response-timeout",
+                "gempix2.downloads.max-bytes", "gempix2.proxy.url", "gempix2.proxy.username",
+                "gempix2.proxy.password", "gempix2.proxy.non-proxy-hosts", "gempix2.default-headers",
+                "gempix2.user-agent-suffix");
         assertThat(properties).allSatisfy(property ->
                 assertThat((String) ((Map<?, ?>) property).get("description")).isNotBlank());
     }

@@ -3,7 +3,7 @@ package dev.gempix2.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.context.exceptions.ConfigurationException;
+import dev.gempix2.core.error.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -100,11 +100,20 @@ class GemPix2ConfigurationTest {
     }
 
     @Test
-    void aBlankModelIsNamed() {
+    void aMalformedModelIsNamed() {
+        GemPix2Configuration configuration = withKey();
+        configuration.setModel("not a model!");
+
+        assertThatThrownBy(configuration::validate).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("gempix2.model is not usable: 'not a model!' is not a model id");
+    }
+
+    @Test
+    void aBlankModelMeansTheDefaultAsForEveryKey() {
         GemPix2Configuration configuration = withKey();
         configuration.setModel(" ");
 
-        assertThatThrownBy(configuration::validate).hasMessageStartingWith("gempix2.model");
+        assertThat(configuration.model().id()).isEqualTo("google/gempix2");
     }
 
     @Test

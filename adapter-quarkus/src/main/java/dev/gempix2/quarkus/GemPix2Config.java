@@ -1,5 +1,6 @@
 package dev.gempix2.quarkus;
 
+import dev.gempix2.core.DurationText;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.config.spi.Converter;
  * gempix2.callback.base-url=https://my-app.example.com/gempix2/callback
  * }</pre>
  *
- * <p>The HTTP client itself is the Quarkus REST Client with the config key {@code gempix2}:
+ * <p>Every key is read into core's {@code GemPix2Settings} and checked by its rules; durations are read by core's
+ * {@link DurationText}. The HTTP client itself is the Quarkus REST Client with the config key {@code gempix2}:
  * {@code quarkus.rest-client.gempix2.*} tunes its timeouts, TLS and proxy.
  */
 @ConfigMapping(prefix = "gempix2")
@@ -53,6 +55,36 @@ public interface GemPix2Config {
     /** @return {@code gempix2.callback.*}: the webhook */
     Callback callback();
 
+    /** @return {@code gempix2.call-timeout}: the overall deadline of one submit, query or download; default 2m */
+    @WithDefault("2m")
+    @WithConverter(SettingDuration.class)
+    Duration callTimeout();
+
+    /** @return {@code gempix2.downloads.*}: image downloads */
+    Downloads downloads();
+
+    /** @return {@code gempix2.connect-timeout}: how long to wait for a connection; default 5s */
+    @WithDefault("5s")
+    @WithConverter(SettingDuration.class)
+    Duration connectTimeout();
+
+    /** @return {@code gempix2.response-timeout}: how long an answer may stay silent; default 30s */
+    @WithDefault("30s")
+    @WithConverter(SettingDuration.class)
+    Duration responseTimeout();
+
+    /** @return {@code gempix2.proxy.*}: the HTTP proxy */
+    Proxy proxy();
+
+    /**
+     * @return {@code gempix2.default-headers.<Name>}: headers sent on every request (not those the SDK or HTTP
+     *         sets); default none
+     */
+    Map<String, String> defaultHeaders();
+
+    /** @return {@code gempix2.user-agent-suffix}: the application's product token after the User-Agent */
+    Optional<String> userAgentSuffix();
+
     /** @return {@code gempix2.metrics.*}: the client's Micrometer meters */
     Metrics metrics();
 
@@ -76,18 +108,60 @@ public interface GemPix2Config {
         }
     }
 
+    /**
+     * Reads a duration with core's {@link DurationText}, as {@code fromEnv} and the command line do: {@code 30s},
+     * {@code 5m}, {@code 1.5s}, {@code 1m30s}, {@code PT30S} or a bare number of seconds.
+     */
+    final class SettingDuration implements Converter<Duration> {
+        private static final long serialVersionUID = 1L;
+
+        /** Needed by SmallRye Config. */
+        public SettingDuration() {
+        }
+
+        @Override
+        public Duration convert(String value) {
+            return value == null || value.isBlank() ? null : DurationText.parse(value);
+        }
+    }
+
+    /** The {@code gempix2.downloads.*} keys. */
+    interface Downloads {
+        /** @return {@code gempix2.downloads.max-bytes}: the largest image download accepted, in bytes; default 32 MiB */
+        @WithDefault("33554432")
+        long maxBytes();
+    }
+
+    /** The {@code gempix2.proxy.*} keys. */
+    interface Proxy {
+        /** @return {@code gempix2.proxy.url}: an HTTP proxy, {@code http://host:port}; unset: direct */
+        Optional<String> url();
+
+        /** @return {@code gempix2.proxy.username}: the proxy's basic-auth user, with the password */
+        Optional<String> username();
+
+        /** @return {@code gempix2.proxy.password}: the proxy's basic-auth password; never logged */
+        Optional<String> password();
+
+        /** @return {@code gempix2.proxy.non-proxy-hosts}: hosts reached directly, comma-separated */
+        Optional<String> nonProxyHosts();
+    }
+
     /** The {@code gempix2.polling.*} keys. */
     interface Polling {
         /** @return {@code gempix2.polling.initial-delay}: the wait before the first poll; default 2s */
         @WithDefault("2s")
+        @WithConverter(SettingDuration.class)
         Duration initialDelay();
 
         /** @return {@code gempix2.polling.max-interval}: the longest interval between polls; default 10s */
         @WithDefault("10s")
+        @WithConverter(SettingDuration.class)
         Duration maxInterval();
 
         /** @return {@code gempix2.polling.wait-timeout}: how long a wait lasts; default 5m */
         @WithDefault("5m")
+        @WithConverter(SettingDuration.class)
         Duration waitTimeout();
     }
 

@@ -1,6 +1,7 @@
 package dev.gempix2.cli;
 
 import dev.gempix2.cli.internal.BackendSession;
+import dev.gempix2.cli.internal.CommandSettings;
 import dev.gempix2.cli.internal.ConnectionOptions;
 import dev.gempix2.cli.internal.ExtraFieldValue;
 import dev.gempix2.cli.internal.FailureExplanation;
@@ -10,6 +11,7 @@ import dev.gempix2.cli.internal.ResultOptions;
 import dev.gempix2.cli.internal.TaskWait;
 import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.model.ImageRequest;
+import dev.gempix2.core.model.Model;
 import dev.gempix2.core.model.TaskId;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -56,8 +58,9 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "What to draw. Quote it; unquoted words are joined with spaces.")
     List<String> promptWords;
 
-    @Option(names = "--model", paramLabel = "ID", defaultValue = "google/gempix2",
-            description = "Model id, e.g. google/gempix2 or google/gemini-2.5-flash-image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "ID",
+            description = "Model id, e.g. google/gempix2 or google/gemini-2.5-flash-image (default: $GEMPIX2_MODEL, "
+                    + "else google/gempix2).")
     String model;
 
     @Option(names = "--image", paramLabel = "URL|FILE", converter = ReferenceImageConverter.class,
@@ -111,7 +114,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " times; GemPix2 takes at most " + ImageRequest.MAX_REFERENCE_IMAGES + " reference images");
         }
         try {
-            ImageRequest.Builder builder = ImageRequest.builder().model(model).prompt(String.join(" ", promptWords)).referenceImages(images);
+            Model chosen = CommandSettings.read(connection, parent.context(), null, model).model();
+            ImageRequest.Builder builder = ImageRequest.builder().model(chosen).prompt(String.join(" ", promptWords)).referenceImages(images);
             extra.forEach((key, value) -> builder.extra(key, ExtraFieldValue.parse(value)));
             return builder.build();
         } catch (InvalidRequestException invalid) {

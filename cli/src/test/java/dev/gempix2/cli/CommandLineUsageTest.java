@@ -54,7 +54,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of(NO_KEY, "generate", "a red fox", "--model", "not a model");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("error: model:").contains("not a model");
+        assertThat(run.err()).contains("error: --model is not usable:").contains("not a model");
     }
 
     @Test
@@ -62,7 +62,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of(NO_KEY, "generate", "a red fox", "--timeout", "soon");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--timeout").contains("90s");
+        assertThat(run.err()).contains("--timeout").contains("30s, 5m");
     }
 
     @Test
@@ -134,7 +134,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of(NO_KEY, "status", "ta-123");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.AUTHENTICATION);
-        assertThat(run.err()).contains("GEMPIX2_API_KEY").contains("--api-key");
+        assertThat(run.err()).contains("--api-key or GEMPIX2_API_KEY is not set: ");
     }
 
     @Test

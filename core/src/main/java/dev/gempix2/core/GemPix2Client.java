@@ -54,13 +54,16 @@ public final class GemPix2Client implements AutoCloseable {
     }
 
     /**
-     * A client configured from the environment: {@code GEMPIX2_API_KEY} (required) and {@code GEMPIX2_BASE_URL}
-     * (default {@code https://api.defapi.org}), over whichever transport is on the class path
+     * A client configured from the environment: every variable of {@link GemPix2Settings#fromEnvironment(Map)}
+     * ({@code GEMPIX2_API_KEY} required, {@code GEMPIX2_BASE_URL}, {@code GEMPIX2_POLLING_WAIT_TIMEOUT}, the proxy
+     * ...; the root README lists them), over whichever transport is on the class path
      * ({@code gempix2-transport-httpclient5}, found through {@code ImageGeneratorProvider}).
      *
      * @return a client that closes its transport when closed
-     * @throws dev.gempix2.core.error.GemPix2Exception naming {@code GEMPIX2_API_KEY} when it is unset, or the
-     *         missing artifact when no transport is on the class path
+     * @throws dev.gempix2.core.error.ConfigurationException {@code GEMPIX2_API_KEY is not set: ...}, or naming the
+     *         variable whose value is unusable
+     * @throws dev.gempix2.core.error.GemPix2Exception naming the missing artifact when no transport is on the
+     *         class path
      */
     public static GemPix2Client fromEnv() {
         return fromEnv(System.getenv());
@@ -73,8 +76,9 @@ public final class GemPix2Client implements AutoCloseable {
      * @return the client
      */
     public static GemPix2Client fromEnv(Map<String, String> environment) {
-        ImageGenerator transport = EnvironmentTransport.create(environment, DEFAULT_BASE_URL);
-        Builder builder = builder().generator(transport);
+        GemPix2Settings settings = GemPix2Settings.fromEnvironment(environment);
+        ImageGenerator transport = EnvironmentTransport.create(settings);
+        Builder builder = settings.applyTo(builder().generator(transport));
         builder.ownsGenerator = true;
         try {
             return builder.build();

@@ -48,4 +48,21 @@ final class Policies {
         }
         return value;
     }
+
+    /**
+     * @param path a callback route as configured
+     * @return it without a trailing slash, when it has a leading slash and no spaces, {@code : * ? # { }}
+     */
+    static String requireCallbackPath(String path) {
+        String trimmed = path == null ? "" : path.strip();
+        if (trimmed.endsWith("/") && trimmed.length() > 1) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (!trimmed.startsWith("/") || trimmed.length() < 2 || trimmed.chars().anyMatch(
+                c -> Character.isWhitespace(c) || ":*?#{}".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("callbackPath must be a path such as /gempix2/callback (leading "
+                    + "slash; no spaces, ':', '*', '?', '#' or braces), got '" + path + "'");
+        }
+        return trimmed;
+    }
 }

@@ -3,6 +3,7 @@ package dev.gempix2.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gempix2.core.error.ConfigurationException;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.fakes.ScriptedProvider;
 import dev.gempix2.core.model.ImageRequest;
@@ -20,8 +21,8 @@ class FromEnvTest {
     @Test
     void aMissingKeyIsAnErrorNamingTheVariable() {
         assertThatThrownBy(() -> GemPix2Client.fromEnv(Map.of()))
-                .isInstanceOf(GemPix2Exception.class)
-                .hasMessageContaining("GEMPIX2_API_KEY");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("GEMPIX2_API_KEY is not set: ");
         assertThatThrownBy(() -> GemPix2Client.fromEnv(Map.of("GEMPIX2_API_KEY", "  ")))
                 .hasMessageContaining("GEMPIX2_API_KEY");
     }
@@ -49,6 +50,14 @@ class FromEnvTest {
                 .hasMessageContaining("GEMPIX2_BASE_URL").hasMessageContaining("not a url");
         assertThatThrownBy(() -> GemPix2Client.fromEnv(Map.of("GEMPIX2_API_KEY", KEY, "GEMPIX2_BASE_URL",
                 "ftp://example.com"))).hasMessageContaining("GEMPIX2_BASE_URL");
+    }
+
+    @Test
+    void aBadValueOfAnyOtherVariableFailsNamingIt() {
+        assertThatThrownBy(() -> GemPix2Client.fromEnv(Map.of("GEMPIX2_API_KEY", KEY,
+                "GEMPIX2_POLLING_WAIT_TIMEOUT", "nonsense")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("GEMPIX2_POLLING_WAIT_TIMEOUT must be a duration");
     }
 
     @Test

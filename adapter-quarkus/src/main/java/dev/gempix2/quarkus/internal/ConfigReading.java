@@ -1,32 +1,35 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.PollingPolicy;
 import dev.gempix2.core.RetryPolicy;
-import dev.gempix2.core.error.InvalidRequestException;
+import dev.gempix2.core.error.ConfigurationException;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.quarkus.GemPix2Config;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Turns {@link GemPix2Config} into core's values. Every failure is a {@link ConfigurationException} whose
- * message names the key at fault (and never shows the API key).
+ * Turns {@link GemPix2Config} into core's {@link GemPix2Settings}, checked by core's rules: every failure is
+ * core's {@link ConfigurationException} whose message starts with the key at fault (and never shows the API key),
+ * as with {@code fromEnv}, Micronaut and the command line.
  */
 public final class ConfigReading {
     /** Every key of {@link GemPix2Config}, for the unknown-key warning. */
-    static final Set<String> KNOWN_KEYS = Set.of(
-            "gempix2.api-key", "gempix2.base-url", "gempix2.model",
-            "gempix2.polling.initial-delay", "gempix2.polling.max-interval", "gempix2.polling.wait-timeout",
-            "gempix2.retry.max-retries",
-            "gempix2.callback.base-url", "gempix2.callback.path", "gempix2.callback.verify",
-            "gempix2.metrics.enabled", "gempix2.tracing.enabled");
+    static final Set<String> KNOWN_KEYS = Stream.concat(GemPix2Settings.frameworkKeys().stream(),
+            Stream.of("gempix2.metrics.enabled", "gempix2.tracing.enabled")).collect(Collectors.toUnmodifiableSet());
+
+    /** The prefix of the one key that is a map: {@code gempix2.default-headers.<Name>}. */
+    private static final String HEADERS = "gempix2.default-headers.";
 
     /** The per-client read timeout of the {@code gempix2} REST client, in milliseconds. */
     static final String READ_TIMEOUT_KEY = "quarkus.rest-client.gempix2.read-timeout";
@@ -39,31 +42,52 @@ public final class ConfigReading {
 
     /**
      * @param config the mapping
+     * @return every {@code gempix2.*} key of the mapping as core's settings
+     * @throws ConfigurationException naming the key whose value is unusable
+     */
+    public static GemPix2Settings settings(GemPix2Config config) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        config.apiKey().ifPresent(key -> keys.put("gempix2.api-key", key));
+        keys.put("gempix2.base-url", config.baseUrl());
+        keys.put("gempix2.model", config.model());
+        keys.put("gempix2.polling.initial-delay", config.polling().initialDelay().toString());
+        keys.put("gempix2.polling.max-interval", config.polling().maxInterval().toString());
+        keys.put("gempix2.polling.wait-timeout", config.polling().waitTimeout().toString());
+        keys.put("gempix2.retry.max-retries", String.valueOf(config.retry().maxRetries()));
+        config.callback().baseUrl().ifPresent(url -> keys.put("gempix2.callback.base-url", url));
+        keys.put("gempix2.callback.path", config.callback().path());
+        keys.put("gempix2.callback.verify", String.valueOf(config.callback().verify()));
+        keys.put("gempix2.call-timeout", config.callTimeout().toString());
+        keys.put("gempix2.downloads.max-bytes", String.valueOf(config.downloads().maxBytes()));
+        keys.put("gempix2.connect-timeout", config.connectTimeout().toString());
+        keys.put("gempix2.response-timeout", config.responseTimeout().toString());
+        config.proxy().url().ifPresent(url -> keys.put("gempix2.proxy.url", url));
+        config.proxy().username().ifPresent(user -> keys.put("gempix2.proxy.username", user));
+        config.proxy().password().ifPresent(secret -> keys.put("gempix2.proxy.password", secret));
+        config.proxy().nonProxyHosts().ifPresent(hosts -> keys.put("gempix2.proxy.non-proxy-hosts", hosts));
+        config.defaultHeaders().forEach((name, value) -> keys.put(HEADERS + name, value));
+        config.userAgentSuffix().ifPresent(suffix -> keys.put("gempix2.user-agent-suffix", suffix));
+        return GemPix2Settings.fromProperties(keys);
+    }
+
+    /**
+     * @param config the mapping
      * @return the API key
-     * @throws ConfigurationException naming {@code gempix2.api-key} when it is unset, blank or malformed
+     * @throws ConfigurationException {@code gempix2.api-key is not set: ...} when unset or blank, or naming it
+     *                                when malformed
      */
     public static ApiKey apiKey(GemPix2Config config) {
-        String secret = config.apiKey().filter(text -> !text.isBlank()).orElseThrow(() -> new ConfigurationException(
-                "gempix2.api-key is not set: GemPix2 needs an API key. Set gempix2.api-key in application.properties "
-                        + "(e.g. gempix2.api-key=${GEMPIX2_API_KEY}) or the environment variable GEMPIX2_API_KEY.",
-                Set.of("gempix2.api-key")));
-        try {
-            return ApiKey.of(secret);
-        } catch (InvalidRequestException malformed) {
-            throw new ConfigurationException("gempix2.api-key is malformed: it must be printable ASCII without spaces",
-                    Set.of("gempix2.api-key"));
-        }
+        return settings(config).requireApiKey();
     }
 
     /** @param config the mapping @return the base URL @throws ConfigurationException naming {@code gempix2.base-url} */
     public static URI baseUrl(GemPix2Config config) {
-        return httpUrl("gempix2.base-url", config.baseUrl());
+        return settings(config).baseUrl();
     }
 
     /** @param config the mapping @return the callback base URL, when callbacks are on */
     public static Optional<URI> callbackBaseUrl(GemPix2Config config) {
-        return config.callback().baseUrl().filter(text -> !text.isBlank())
-                .map(text -> httpUrl("gempix2.callback.base-url", text));
+        return settings(config).callbackBaseUrl();
     }
 
     /**
@@ -76,7 +100,8 @@ public final class ConfigReading {
      */
     public static Optional<URI> currentCallbackBaseUrl(Config config) {
         return config.getOptionalValue("gempix2.callback.base-url", String.class).filter(text -> !text.isBlank())
-                .map(text -> httpUrl("gempix2.callback.base-url", text));
+                .map(text -> GemPix2Settings.fromProperties(Map.of("gempix2.callback.base-url", text))
+                        .callbackBaseUrl().orElseThrow());
     }
 
     /**
@@ -85,14 +110,7 @@ public final class ConfigReading {
      * @throws ConfigurationException naming {@code gempix2.callback.path} when it is not an absolute path
      */
     public static String callbackPath(GemPix2Config config) {
-        String path = config.callback().path().strip();
-        if (!path.startsWith("/") || path.length() < 2 || path.contains(":") || path.contains("*")
-                || path.contains("?") || path.contains("#") || path.chars().anyMatch(Character::isWhitespace)) {
-            throw new ConfigurationException("gempix2.callback.path must be an absolute path such as "
-                    + "/gempix2/callback (no ':', '*', '?', '#' or spaces), got '" + path + "'",
-                    Set.of("gempix2.callback.path"));
-        }
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return settings(config).callbackPath();
     }
 
     /**
@@ -123,27 +141,18 @@ public final class ConfigReading {
         } catch (NumberFormatException notANumber) {
             // reported below, with the key's name
         }
-        throw new ConfigurationException(key + " must be a positive number of milliseconds such as 30000, got '"
-                + text + "'", Set.of(key));
+        throw new ConfigurationException(key, "must be a positive number of milliseconds such as 30000, got '"
+                + text + "'");
     }
 
     /** @param config the mapping @return the retry policy @throws ConfigurationException naming the key */
     public static RetryPolicy retryPolicy(GemPix2Config config) {
-        try {
-            return RetryPolicy.builder().maxRetries(config.retry().maxRetries()).build();
-        } catch (IllegalArgumentException outOfRange) {
-            throw new ConfigurationException("gempix2.retry.max-retries: " + outOfRange.getMessage(),
-                    Set.of("gempix2.retry.max-retries"));
-        }
+        return settings(config).retryPolicy();
     }
 
     /** @param config the mapping @return the polling policy @throws ConfigurationException naming the key */
     public static PollingPolicy pollingPolicy(GemPix2Config config) {
-        PollingPolicy.Builder builder = PollingPolicy.builder();
-        apply("gempix2.polling.initial-delay", () -> builder.initialDelay(config.polling().initialDelay()));
-        apply("gempix2.polling.max-interval", () -> builder.maxInterval(config.polling().maxInterval()));
-        apply("gempix2.polling.wait-timeout", () -> builder.waitTimeout(config.polling().waitTimeout()));
-        return builder.build();
+        return settings(config).pollingPolicy();
     }
 
     /**
@@ -153,32 +162,11 @@ public final class ConfigReading {
     public static List<String> unknownKeys(Iterable<String> propertyNames) {
         Set<String> unknown = new TreeSet<>();
         for (String name : propertyNames) {
-            if (name.startsWith("gempix2.") && !KNOWN_KEYS.contains(name) && !RepositoryChoice.KEYS.contains(name)) {
+            if (name.startsWith("gempix2.") && !KNOWN_KEYS.contains(name) && !RepositoryChoice.KEYS.contains(name)
+                    && !(name.startsWith(HEADERS) && name.length() > HEADERS.length())) {
                 unknown.add(name);
             }
         }
         return List.copyOf(unknown);
-    }
-
-    private static void apply(String key, Runnable setter) {
-        try {
-            setter.run();
-        } catch (IllegalArgumentException outOfRange) {
-            throw new ConfigurationException(key + ": " + outOfRange.getMessage(), Set.of(key));
-        }
-    }
-
-    private static URI httpUrl(String key, String text) {
-        try {
-            URI uri = new URI(text.strip());
-            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException malformed) {
-            // reported below, with the key's name
-        }
-        throw new ConfigurationException(key + " must be an absolute http(s) URL such as https://example.com, got '"
-                + text + "'", Set.of(key));
     }
 }

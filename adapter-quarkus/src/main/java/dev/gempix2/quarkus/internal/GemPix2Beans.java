@@ -2,6 +2,7 @@ package dev.gempix2.quarkus.internal;
 
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.GemPix2Observer;
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.port.Clock;
@@ -45,14 +46,11 @@ public class GemPix2Beans {
     GemPix2Client client(GemPix2Config config, ImageGenerator generator, ImageDownloader downloader,
                          TaskRepository repository, Clock clock, Instance<TaskListener> listeners,
                          Instance<GemPix2Observer> observers) {
-        GemPix2Client.Builder builder = GemPix2Client.builder()
+        GemPix2Client.Builder builder = ConfigReading.settings(config).applyTo(GemPix2Client.builder())
                 .generator(generator)
                 .downloader(downloader)
                 .repository(repository)
-                .clock(clock)
-                .retryPolicy(ConfigReading.retryPolicy(config))
-                .pollingPolicy(ConfigReading.pollingPolicy(config))
-                .verifyCallbacks(config.callback().verify());
+                .clock(clock);
         ConfigReading.currentCallbackBaseUrl(ConfigProvider.getConfig()).ifPresent(builder::callbackBaseUrl);
         listeners.forEach(builder::listener);
         observers.forEach(builder::observer);
@@ -73,7 +71,9 @@ public class GemPix2Beans {
     @DefaultBean
     @Singleton
     ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api) {
-        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false, ConfigReading.baseUrl(config));
+        // settings.http() (timeouts, proxy, default headers, User-Agent suffix) is for the transport to apply.
+        GemPix2Settings settings = ConfigReading.settings(config);
+        return new RestClientImageGenerator(api, settings.requireApiKey(), false, settings.baseUrl());
     }
 
     /**

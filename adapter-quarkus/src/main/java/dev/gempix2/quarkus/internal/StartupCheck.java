@@ -1,6 +1,7 @@
 package dev.gempix2.quarkus.internal;
 
 import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.quarkus.GemPix2Config;
@@ -31,14 +32,12 @@ public class StartupCheck {
             LOG.log(Level.WARNING, "Unknown configuration key {0} is ignored; GemPix2 reads {1}", key,
                     String.join(", ", ConfigReading.KNOWN_KEYS.stream().sorted().toList()));
         }
-        ConfigReading.baseUrl(config);
-        ConfigReading.retryPolicy(config);
-        ConfigReading.pollingPolicy(config);
-        String path = ConfigReading.callbackPath(config);
-        ConfigReading.callbackBaseUrl(config).ifPresent(base -> warnIfPathsDiffer(base, path));
+        GemPix2Settings settings = ConfigReading.settings(config);
+        String path = settings.callbackPath();
+        settings.callbackBaseUrl().ifPresent(base -> warnIfPathsDiffer(base, path));
         if (generator.getHandle().getBean().getBeanClass().equals(GemPix2Beans.class)) {
             // An application that brings its own ImageGenerator needs no key from us.
-            ConfigReading.apiKey(config);
+            settings.requireApiKey();
         }
     }
 

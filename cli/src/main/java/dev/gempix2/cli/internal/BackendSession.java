@@ -2,16 +2,15 @@ package dev.gempix2.cli.internal;
 
 import dev.gempix2.cli.ExitCodes;
 import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.PollingPolicy;
-import dev.gempix2.core.error.InvalidRequestException;
+import dev.gempix2.core.error.ConfigurationException;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.transport.httpclient5.HttpClient5Transport;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The client a command uses, and what it talks to: the real API when a key is set, otherwise the fake backend
@@ -20,7 +19,9 @@ import java.util.Locale;
  */
 public final class BackendSession implements AutoCloseable {
     /** The API used when neither {@code --base-url} nor {@code GEMPIX2_BASE_URL} says otherwise. */
-    public static final String DEFAULT_BASE_URL = "https://api.defapi.org";
+    public static final String DEFAULT_BASE_URL = GemPix2Client.DEFAULT_BASE_URL.toString();
+    /** The CLI's product token in the {@code User-Agent}, before the user's own suffix. */
+    private static final String CLI_PRODUCT = "gempix2-cli";
     /** Polls the embedded fake often, since its tasks are short and the requests are local. */
     private static final PollingPolicy EMBEDDED_POLLING = PollingPolicy.builder()
             .initialDelay(Duration.ofMillis(200)).multiplier(1.0).maxInterval(Duration.ofMillis(200)).build();
@@ -56,28 +57,30 @@ public final class BackendSession implements AutoCloseable {
     public static BackendSession open(ConnectionOptions options, CliContext context, PrintWriter err,
                                       boolean embeddedFakeAllowed, ProgressReport progress,
                                       Duration pollInterval) {
+        GemPix2Settings settings = CommandSettings.read(options, context, pollInterval, null);
         String keyOrigin = options.apiKey() != null ? "--api-key" : "GEMPIX2_API_KEY";
-        String secret = options.apiKey() != null ? options.apiKey() : context.variable("GEMPIX2_API_KEY");
-        String urlOrigin = options.baseUrl() != null ? "--base-url" : "GEMPIX2_BASE_URL";
-        String url = options.baseUrl() != null ? options.baseUrl() : context.variable("GEMPIX2_BASE_URL");
-        if (secret == null) {
-            if (url != null || !embeddedFakeAllowed) {
-                throw new CommandFailure(ExitCodes.AUTHENTICATION, "no API key: set GEMPIX2_API_KEY (or pass "
-                        + "--api-key)" + (url != null ? " for the API at " + url
-                        : "; this command needs the API the task was submitted to"), null);
+        boolean urlGiven = options.baseUrl() != null || context.variable("GEMPIX2_BASE_URL") != null;
+        if (settings.apiKey().isEmpty()) {
+            if (urlGiven || !embeddedFakeAllowed) {
+                try {
+                    settings.requireApiKey();
+                } catch (ConfigurationException missing) {
+                    throw new CommandFailure(ExitCodes.AUTHENTICATION, missing.getMessage() + (urlGiven
+                            ? " (the API at " + settings.baseUrl() + " needs it)"
+                            : "; this command needs the API the task was submitted to"), missing);
+                }
             }
-            return embedded(context, err, progress, pollInterval == null ? EMBEDDED_POLLING : polling(pollInterval));
+            PollingPolicy polling = pollInterval == null ? EMBEDDED_POLLING : polling(settings.pollingPolicy());
+            return embedded(context, err, progress, polling, settings);
         }
-        ApiKey key = key(secret, keyOrigin);
-        URI baseUrl = url == null ? URI.create(DEFAULT_BASE_URL) : baseUrl(url, urlOrigin);
-        Situation situation = new Situation(baseUrl, key, keyOrigin, context.commandPrefix(),
-                options.baseUrl() != null);
-        PollingPolicy polling = pollInterval == null ? PollingPolicy.defaults() : polling(pollInterval);
-        return connect(baseUrl, key, null, situation, polling, progress);
+        Situation situation = new Situation(settings.baseUrl(), settings.requireApiKey(), keyOrigin,
+                context.commandPrefix(), options.baseUrl() != null);
+        return connect(settings, settings.baseUrl(), settings.requireApiKey(), null, situation,
+                polling(settings.pollingPolicy()), progress);
     }
 
     private static BackendSession embedded(CliContext context, PrintWriter err, ProgressReport progress,
-                                           PollingPolicy polling) {
+                                           PollingPolicy polling, GemPix2Settings settings) {
         // pending, submitted, in_progress: the whole demo takes about a second.
         FakeGemPix2Backend fake = FakeGemPix2Backend.builder()
                 .stageDurations(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500))
@@ -87,23 +90,27 @@ public final class BackendSession implements AutoCloseable {
                     + "no credits used). For the real API: export GEMPIX2_API_KEY=dk-... (keys at https://defapi.org)");
             err.flush();
             Situation situation = new Situation(fake.baseUrl(), null, null, context.commandPrefix(), false);
-            return connect(fake.baseUrl(), fake.apiKey(), fake, situation, polling, progress);
+            // The fake is on loopback: no proxy of the environment stands between.
+            GemPix2Settings local = settings.toBuilder().http(settings.http().toBuilder().proxy(null).build()).build();
+            return connect(local, fake.baseUrl(), fake.apiKey(), fake, situation, polling, progress);
         } catch (RuntimeException failure) {
             fake.close();
             throw failure;
         }
     }
 
-    private static BackendSession connect(URI baseUrl, ApiKey key, FakeGemPix2Backend fake, Situation situation,
-                                          PollingPolicy polling, ProgressReport progress) {
+    private static BackendSession connect(GemPix2Settings settings, URI baseUrl, ApiKey key, FakeGemPix2Backend fake,
+                                          Situation situation, PollingPolicy polling, ProgressReport progress) {
+        String suffix = settings.http().userAgentSuffix().map(own -> CLI_PRODUCT + " " + own).orElse(CLI_PRODUCT);
         HttpClient5Transport transport = HttpClient5Transport.builder()
                 .baseUrl(baseUrl)
                 .apiKey(key)
-                .userAgentSuffix("gempix2-cli")
+                .http(settings.http().toBuilder().userAgentSuffix(suffix).build())
+                .maxDownloadBytes(settings.maxDownloadBytes())
                 .build();
         PhaseTimings timings = new PhaseTimings();
         try {
-            GemPix2Client client = GemPix2Client.builder()
+            GemPix2Client client = settings.applyTo(GemPix2Client.builder())
                     .generator(new StatusWatchingGenerator(transport, task -> progress.statusChanged(task.status())))
                     .downloader(transport)
                     .pollingPolicy(polling)
@@ -122,33 +129,11 @@ public final class BackendSession implements AutoCloseable {
         return timings;
     }
 
-    private static PollingPolicy polling(Duration firstPoll) {
-        Duration longest = firstPoll.compareTo(PollingPolicy.DEFAULT_MAX_INTERVAL) > 0
-                ? firstPoll : PollingPolicy.DEFAULT_MAX_INTERVAL;
-        return PollingPolicy.builder().initialDelay(firstPoll).maxInterval(longest).build();
-    }
-
-    private static ApiKey key(String secret, String origin) {
-        try {
-            return ApiKey.of(secret);
-        } catch (InvalidRequestException malformed) {
-            throw new CommandFailure(ExitCodes.AUTHENTICATION, "the API key in " + origin
-                    + " is not usable: it must be printable ASCII without spaces, like dk-1234567890abcdef", null);
-        }
-    }
-
-    private static URI baseUrl(String url, String origin) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException malformed) {
-            // reported below, with the value and where it came from
-        }
-        throw new CommandFailure(ExitCodes.USAGE, origin + " is '" + url
-                + "', which is not an http(s) URL (for example " + DEFAULT_BASE_URL + ")", null);
+    /** The longest interval is at least the first poll's delay, so that {@code --poll-interval 30s} polls every 30 s. */
+    private static PollingPolicy polling(PollingPolicy configured) {
+        Duration firstPoll = configured.initialDelay();
+        return firstPoll.compareTo(configured.maxInterval()) <= 0 ? configured
+                : GemPix2Settings.builder().pollingPolicy(configured).maxInterval(firstPoll).build().pollingPolicy();
     }
 
     /** @return the client */

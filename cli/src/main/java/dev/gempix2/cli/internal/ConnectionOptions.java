@@ -11,7 +11,7 @@ public final class ConnectionOptions {
     String apiKey;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "API base URL (default: $GEMPIX2_BASE_URL, else " + BackendSession.DEFAULT_BASE_URL + ").")
+            description = "API base URL (default: $GEMPIX2_BASE_URL, else https://api.defapi.org).")
     String baseUrl;
 
     /** @return the key given with {@code --api-key}, or null */

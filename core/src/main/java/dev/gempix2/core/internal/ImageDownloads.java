@@ -7,6 +7,7 @@ import dev.gempix2.core.error.TaskNotFoundException;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.model.GeneratedImage;
 import dev.gempix2.core.port.ImageDownloader;
+import dev.gempix2.core.wire.HttpUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,8 +56,7 @@ public final class ImageDownloads {
                 return CompletableFuture.failedFuture(malformed);
             }
         }
-        Optional<URI> url = image.url().filter(u -> u.getHost() != null
-                && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())));
+        Optional<URI> url = image.url().filter(HttpUrls::isHttp);
         if (url.isEmpty()) {
             return CompletableFuture.failedFuture(new TransportException("GemPix2 returned an image location that is "
                     + "neither an http(s) URL nor a data: URI: " + image, null));

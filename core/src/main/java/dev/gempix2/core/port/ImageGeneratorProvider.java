@@ -1,5 +1,6 @@
 package dev.gempix2.core.port;
 
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.model.ApiKey;
 import java.net.URI;
 
@@ -27,4 +28,17 @@ public interface ImageGeneratorProvider {
      * @return a new transport
      */
     ImageGenerator create(URI baseUrl, ApiKey apiKey);
+
+    /**
+     * Creates a transport from the settings {@code GemPix2Client.fromEnv()} read: a transport that takes network
+     * settings overrides this to apply {@link GemPix2Settings#http()} and {@link GemPix2Settings#maxDownloadBytes()};
+     * by default only the base URL and the key are used.
+     *
+     * @param settings the settings, with the API key set
+     * @return a new transport
+     * @throws dev.gempix2.core.error.ConfigurationException when the settings hold no API key
+     */
+    default ImageGenerator create(GemPix2Settings settings) {
+        return create(settings.baseUrl(), settings.requireApiKey());
+    }
 }

@@ -148,8 +148,7 @@ public final class DownloadRules {
     }
 
     private static boolean isHttpWithHost(URI url) {
-        String scheme = scheme(url);
-        return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null;
+        return HttpUrls.isHttp(url);
     }
 
     private static String describe(URI url) {

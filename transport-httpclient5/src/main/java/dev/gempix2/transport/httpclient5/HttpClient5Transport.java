@@ -1,6 +1,9 @@
 package dev.gempix2.transport.httpclient5;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.GemPix2Settings;
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.error.TransportException;
@@ -12,6 +15,7 @@ import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.wire.AttemptHeaders;
 import dev.gempix2.core.wire.DownloadRules;
+import dev.gempix2.core.wire.HttpUrls;
 import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.UserAgent;
 import dev.gempix2.core.wire.WireFormat;
@@ -26,7 +30,6 @@ import dev.gempix2.transport.httpclient5.internal.SendWatchingEntity;
 import dev.gempix2.transport.httpclient5.internal.TransportSettings;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -62,8 +65,8 @@ import org.apache.hc.core5.util.TimeValue;
  * and frees its connection: this is how {@code GemPix2Client} enforces a call's overall deadline.
  */
 public final class HttpClient5Transport implements ImageGenerator, ImageDownloader, AutoCloseable {
-    /** The API's address when none is given. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api.defapi.org");
+    /** The API's address when none is given: {@link GemPix2Client#DEFAULT_BASE_URL}. */
+    public static final URI DEFAULT_BASE_URL = GemPix2Client.DEFAULT_BASE_URL;
 
     private final TransportSettings settings;
     private final CloseableHttpAsyncClient client;
@@ -89,11 +92,14 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
     }
 
     /**
-     * A transport configured from the process environment: {@code GEMPIX2_API_KEY} (required) and
-     * {@code GEMPIX2_BASE_URL} (default {@code https://api.defapi.org}); everything else at its default.
+     * A transport configured from the process environment: {@code GEMPIX2_API_KEY} (required),
+     * {@code GEMPIX2_BASE_URL} (default {@code https://api.defapi.org}) and the network variables of
+     * {@link GemPix2Settings#fromEnvironment(Map)} ({@code GEMPIX2_CONNECT_TIMEOUT}, the proxy, {@code HTTPS_PROXY},
+     * ...); everything else at its default.
      *
      * @return a new transport
-     * @throws InvalidRequestException naming {@code GEMPIX2_API_KEY} or {@code GEMPIX2_BASE_URL} when unusable
+     * @throws dev.gempix2.core.error.ConfigurationException {@code GEMPIX2_API_KEY is not set: ...}, or naming the
+     *         variable whose value is unusable
      */
     public static HttpClient5Transport fromEnv() {
         return fromEnv(System.getenv());
@@ -106,21 +112,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
      * @return a new transport
      */
     public static HttpClient5Transport fromEnv(Map<String, String> environment) {
-        String key = environment.get("GEMPIX2_API_KEY");
-        if (key == null || key.isBlank()) {
-            throw InvalidRequestException.ofField("GEMPIX2_API_KEY", "is not set; it holds your GemPix2 API key");
-        }
-        Builder builder = builder().apiKey(key);
-        String base = environment.get("GEMPIX2_BASE_URL");
-        if (base != null && !base.isBlank()) {
-            try {
-                builder.baseUrl(URI.create(base.strip()));
-            } catch (IllegalArgumentException invalid) {
-                throw InvalidRequestException.ofField("GEMPIX2_BASE_URL",
-                        "must be an absolute http(s) URL such as https://api.defapi.org, got '" + base + "'");
-            }
-        }
-        return builder.build();
+        return TransportFromSettings.build(GemPix2Settings.fromEnvironment(environment));
     }
 
     @Override
@@ -179,8 +171,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
      */
     @Override
     public CompletableFuture<byte[]> download(URI url, long maxBytes) {
-        if (url == null || !url.isAbsolute() || url.getHost() == null
-                || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+        if (!HttpUrls.isHttp(url)) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("url",
                     "must be an absolute http(s) URL, got " + (url == null ? null : DownloadRules.shown(url))));
         }
@@ -283,12 +274,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
          * @return this builder
          */
         public Builder baseUrl(URI baseUrl) {
-            if (baseUrl == null || !baseUrl.isAbsolute() || baseUrl.getHost() == null || !isHttp(baseUrl)
-                    || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL without query or "
-                        + "fragment, such as https://api.defapi.org; got " + baseUrl);
-            }
-            this.baseUrl = baseUrl;
+            this.baseUrl = HttpUrls.requireBase("baseUrl", baseUrl);
             return this;
         }
 
@@ -351,7 +337,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
          * @return this builder
          */
         public Builder proxy(URI proxy) {
-            if (proxy == null || proxy.getHost() == null || !isHttp(proxy)) {
+            if (!HttpUrls.isHttp(proxy)) {
                 throw new IllegalArgumentException("proxy must be an http(s) URL such as http://proxy.local:3128, got "
                         + proxy);
             }
@@ -404,6 +390,28 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
             return this;
         }
 
+        // --- settings-helper: minimal http(HttpSettings) until the network helper's full version is merged ---
+
+        /**
+         * Takes the network settings every transport shares: connect and response timeouts, the proxy's address
+         * and the {@code User-Agent} suffix.
+         *
+         * @param settings the network settings
+         * @return this builder
+         */
+        public Builder http(HttpSettings settings) {
+            if (settings == null) {
+                throw new IllegalArgumentException("http must not be null; leave it unset for the defaults");
+            }
+            connectTimeout(settings.connectTimeout());
+            responseTimeout(settings.responseTimeout());
+            settings.proxy().ifPresent(proxy -> proxy(proxy.address()));
+            userAgentSuffix(settings.userAgentSuffix().orElse(null));
+            return this;
+        }
+
+        // --- end of the settings-helper's part ---
+
         /**
          * @return a started transport
          * @throws InvalidRequestException naming {@code api_key} when no key was given
@@ -416,11 +424,6 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
             String userAgent = UserAgent.value("httpclient5", userAgentSuffix);
             return new HttpClient5Transport(new TransportSettings(baseUrl, apiKey, connectTimeout, responseTimeout,
                     maxConnections, proxy, userAgent, httpClient, maxDownloadBytes));
-        }
-
-        private static boolean isHttp(URI uri) {
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return scheme.equals("http") || scheme.equals("https");
         }
 
         private static Duration positive(Duration value, String name) {

@@ -1,5 +1,6 @@
 package dev.gempix2.transport.httpclient5;
 
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.port.ImageGeneratorProvider;
@@ -30,5 +31,11 @@ public final class HttpClient5TransportProvider implements ImageGeneratorProvide
     @Override
     public ImageGenerator create(URI baseUrl, ApiKey apiKey) {
         return HttpClient5Transport.builder().baseUrl(baseUrl).apiKey(apiKey).build();
+    }
+
+    /** @return a transport with the settings' base URL, key, network settings and download cap */
+    @Override
+    public ImageGenerator create(GemPix2Settings settings) {
+        return TransportFromSettings.build(settings);
     }
 }

@@ -28,4 +28,18 @@ class GemPix2ClientFromEnvTest {
             assertThat(request.header("User-Agent")).startsWith("gempix2-java/");
         }
     }
+
+    @Test
+    void fromEnvGivesTheTransportTheNetworkVariables() throws Exception {
+        try (StubHttpServer server = new StubHttpServer()) {
+            server.json("/api/task/query", 200, "{\"code\":0,\"data\":{\"task_id\":\"ta-1\",\"status\":\"pending\"}}");
+
+            try (GemPix2Client client = GemPix2Client.fromEnv(Map.of("GEMPIX2_API_KEY", KEY,
+                    "GEMPIX2_BASE_URL", server.baseUrl().toString(), "GEMPIX2_USER_AGENT_SUFFIX", "env-app/3.1"))) {
+                client.task(TaskId.of("ta-1"));
+            }
+
+            assertThat(server.takeRequest().header("User-Agent")).endsWith(" env-app/3.1");
+        }
+    }
 }

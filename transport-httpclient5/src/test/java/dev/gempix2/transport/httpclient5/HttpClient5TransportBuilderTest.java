@@ -3,6 +3,7 @@ package dev.gempix2.transport.httpclient5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gempix2.core.error.ConfigurationException;
 import dev.gempix2.core.error.InvalidRequestException;
 import java.net.URI;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class HttpClient5TransportBuilderTest {
     @Test
     void fromEnvWithoutTheKeyNamesTheVariable() {
         assertThatThrownBy(() -> HttpClient5Transport.fromEnv(Map.of()))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("GEMPIX2_API_KEY");
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("GEMPIX2_API_KEY is not set: ");
     }
 
     @Test
@@ -86,6 +87,6 @@ class HttpClient5TransportBuilderTest {
     void fromEnvWithAnUnusableBaseUrlNamesTheVariable() {
         assertThatThrownBy(() -> HttpClient5Transport.fromEnv(
                 Map.of("GEMPIX2_API_KEY", KEY, "GEMPIX2_BASE_URL", "not a url")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("GEMPIX2_BASE_URL");
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("GEMPIX2_BASE_URL must be");
     }
 }
