@@ -18,6 +18,7 @@ import dev.gempix2.testkit.HostileServer;
 import dev.gempix2.testkit.RecordedRequest;
 import dev.gempix2.testkit.TestProxy;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,7 +147,9 @@ abstract class NetworkSettingsCases extends GeneratorCases {
 
     @Test
     void anApiAnswerPastTheCapFailsWithResponseTooLarge() {
-        fake().onEveryTask().onSubmit(Fault.response(FakeResponse.of(200, "application/json", new byte[] {' '})
+        byte[] spaces = new byte[64 * 1024];
+        Arrays.fill(spaces, (byte) ' ');
+        fake().onEveryTask().onSubmit(Fault.response(FakeResponse.of(200, "application/json", spaces)
                 .repeatedTo(ApiAnswerLimit.MAX_BYTES + 1L).chunked()));
         try (ImageGenerator generator = with(HttpSettings.defaults())) {
             ResponseTooLargeException error = Outcomes.failure(generator.submit(ImageRequest.of("huge answer")),

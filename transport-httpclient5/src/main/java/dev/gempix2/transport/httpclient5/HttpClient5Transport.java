@@ -1,6 +1,7 @@
 package dev.gempix2.transport.httpclient5;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gempix2.core.HttpSettings;
+import dev.gempix2.core.ProxySettings;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.error.TransportException;
@@ -10,19 +11,12 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
-import dev.gempix2.core.wire.AttemptHeaders;
-import dev.gempix2.core.wire.DownloadRules;
-import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.UserAgent;
-import dev.gempix2.core.wire.WireFormat;
+import dev.gempix2.transport.httpclient5.internal.ApiRequests;
 import dev.gempix2.transport.httpclient5.internal.AsyncClientSetup;
 import dev.gempix2.transport.httpclient5.internal.AsyncExchange;
-import dev.gempix2.transport.httpclient5.internal.BoundedBodyConsumer;
-import dev.gempix2.transport.httpclient5.internal.HttpAnswer;
 import dev.gempix2.transport.httpclient5.internal.ImageDownload;
-import dev.gempix2.transport.httpclient5.internal.JsonCodec;
-import dev.gempix2.transport.httpclient5.internal.PlainFailure;
-import dev.gempix2.transport.httpclient5.internal.SendWatchingEntity;
+import dev.gempix2.transport.httpclient5.internal.ProxyRoutes;
 import dev.gempix2.transport.httpclient5.internal.TransportSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -32,10 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
-import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 
@@ -68,18 +58,21 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
     private final TransportSettings settings;
     private final CloseableHttpAsyncClient client;
     private final boolean ownsClient;
-    private final AsyncExchange exchange;
+    private final ApiRequests api;
     private final ImageDownload download;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpClient5Transport(TransportSettings settings) {
         this.settings = settings;
         this.ownsClient = settings.userClient() == null;
-        this.client = ownsClient ? AsyncClientSetup.create(settings) : settings.userClient();
+        // A proxy applies to a client this transport builds; a user's own client has its own routes.
+        ProxyRoutes proxy = ownsClient ? settings.http().proxy().map(ProxyRoutes::of).orElse(null) : null;
+        this.client = ownsClient ? AsyncClientSetup.create(settings, proxy) : settings.userClient();
         if (!ownsClient) {
             client.start(); // a no-op when the user already started it
         }
-        this.exchange = new AsyncExchange(client, settings);
+        AsyncExchange exchange = new AsyncExchange(client, settings, proxy);
+        this.api = new ApiRequests(exchange, settings);
         this.download = new ImageDownload(exchange, settings);
     }
 
@@ -133,20 +126,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         if (request == null) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("request", "must not be null"));
         }
-        byte[] json;
-        try {
-            json = JsonCodec.write(WireFormat.requestBody(request));
-        } catch (JsonProcessingException unwritable) {
-            return CompletableFuture.failedFuture(InvalidRequestException.ofField("extra",
-                    "holds a value with no JSON form: " + unwritable.getOriginalMessage()));
-        }
-        URI uri = WireFormat.submitUri(settings.baseUrl());
-        SendWatchingEntity body = new SendWatchingEntity(AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON));
-        String requestId = RequestIds.newId();
-        AsyncRequestBuilder post = apiRequest(AsyncRequestBuilder.post(uri), headers, requestId).setEntity(body);
-        CompletableFuture<HttpAnswer> sent = api(post, body, "POST " + uri);
-        return PlainFailure.of(sent.thenApply(answer -> WireFormat.readSubmitResponse(answer.toWireResponse(requestId))),
-                sent);
+        return closed.get() ? closedFailure() : api.submit(request, headers);
     }
 
     @Override
@@ -159,12 +139,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         if (id == null) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("task_id", "must not be null"));
         }
-        URI uri = WireFormat.queryUri(settings.baseUrl(), id);
-        String requestId = RequestIds.newId();
-        CompletableFuture<HttpAnswer> sent =
-                api(apiRequest(AsyncRequestBuilder.get(uri), headers, requestId), null, "GET " + uri);
-        return PlainFailure.of(
-                sent.thenApply(answer -> WireFormat.readQueryResponse(answer.toWireResponse(requestId), id)), sent);
+        return closed.get() ? closedFailure() : api.query(id, headers);
     }
 
     /**
@@ -179,18 +154,11 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
      */
     @Override
     public CompletableFuture<byte[]> download(URI url, long maxBytes) {
-        if (url == null || !url.isAbsolute() || url.getHost() == null
-                || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
-            return CompletableFuture.failedFuture(InvalidRequestException.ofField("url",
-                    "must be an absolute http(s) URL, got " + (url == null ? null : DownloadRules.shown(url))));
+        Optional<InvalidRequestException> invalid = ImageDownload.check(url, maxBytes);
+        if (invalid.isPresent()) {
+            return CompletableFuture.failedFuture(invalid.get());
         }
-        if (maxBytes <= 0) {
-            return CompletableFuture.failedFuture(InvalidRequestException.ofField("maxBytes", "must be positive"));
-        }
-        if (closed.get()) {
-            return closedFailure();
-        }
-        return download.fetch(url, Math.min(maxBytes, settings.maxDownloadBytes()));
+        return closed.get() ? closedFailure() : download.fetch(url, Math.min(maxBytes, settings.maxDownloadBytes()));
     }
 
     /**
@@ -232,28 +200,6 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         return Optional.of(settings.baseUrl());
     }
 
-    private AsyncRequestBuilder apiRequest(AsyncRequestBuilder request, Map<String, String> headers,
-                                           String requestId) {
-        headers.forEach(request::setHeader);
-        AttemptHeaders.current().forEach(request::setHeader);   // e.g. an observer's traceparent
-        return request
-                .setHeader(RequestIds.HEADER, requestId)
-                .setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader())
-                .setHeader(HttpHeaders.ACCEPT, "application/json")
-                .setHeader(HttpHeaders.USER_AGENT, settings.userAgent());
-    }
-
-    private CompletableFuture<HttpAnswer> api(AsyncRequestBuilder request, SendWatchingEntity body, String action) {
-        if (closed.get()) {
-            return closedFailure();
-        }
-        BoundedBodyConsumer consumer = new BoundedBodyConsumer(JsonCodec.MAX_BODY_BYTES, declared -> "GemPix2's answer to "
-                + action + " is larger than the limit of " + JsonCodec.MAX_BODY_BYTES + " bytes"
-                + (declared < 0 ? "" : " (its Content-Length is " + declared + ")")
-                + "; reading stopped there. The API never sends such answers; check the base URL.");
-        return exchange.send(request.build(), body, consumer, action);
-    }
-
     private static <T> CompletableFuture<T> closedFailure() {
         return CompletableFuture.failedFuture(new TransportException(
                 "This HttpClient5Transport is closed; build a new one", false, null));
@@ -266,11 +212,8 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
     public static final class Builder {
         private URI baseUrl = DEFAULT_BASE_URL;
         private ApiKey apiKey;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration responseTimeout = Duration.ofSeconds(30);
+        private HttpSettings.Builder http = HttpSettings.builder();
         private int maxConnections = 20;
-        private URI proxy;
-        private String userAgentSuffix;
         private CloseableHttpAsyncClient httpClient;
         private long maxDownloadBytes = 32L * 1024 * 1024;
 
@@ -317,7 +260,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            http.connectTimeout(timeout);
             return this;
         }
 
@@ -327,7 +270,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
          * @return this builder
          */
         public Builder responseTimeout(Duration timeout) {
-            this.responseTimeout = positive(timeout, "responseTimeout");
+            http.responseTimeout(timeout);
             return this;
         }
 
@@ -345,31 +288,61 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         }
 
         /**
-         * @param proxy an HTTP proxy such as {@code http://proxy.local:3128}; default none (direct). For proxy
-         *              authentication or a {@code ProxySelector}, configure your own client instead.
-         *              Ignored with {@link #httpClient(CloseableHttpAsyncClient)}.
+         * All network settings at once: connect and response timeouts, proxy, default headers, user-agent suffix
+         * (replacing what the other network setters set before). The way to apply the settings an application
+         * read from its configuration.
+         *
+         * @param settings the network settings; default {@link HttpSettings#defaults()}
+         * @return this builder
+         */
+        public Builder http(HttpSettings settings) {
+            if (settings == null) {
+                throw new IllegalArgumentException("http must not be null; use HttpSettings.defaults()");
+            }
+            this.http = settings.toBuilder();
+            return this;
+        }
+
+        /**
+         * @param proxy an HTTP proxy such as {@code http://proxy.local:3128}; default none (direct). Ignored with
+         *              {@link #httpClient(CloseableHttpAsyncClient)}.
          * @return this builder
          */
         public Builder proxy(URI proxy) {
-            if (proxy == null || proxy.getHost() == null || !isHttp(proxy)) {
-                throw new IllegalArgumentException("proxy must be an http(s) URL such as http://proxy.local:3128, got "
-                        + proxy);
-            }
-            this.proxy = proxy;
+            return proxy(ProxySettings.of(proxy));
+        }
+
+        /**
+         * @param proxy an HTTP proxy with optional basic-auth credentials and hosts reached directly; null for
+         *              none (the default). Requests to https hosts are tunnelled with {@code CONNECT}. Ignored with
+         *              {@link #httpClient(CloseableHttpAsyncClient)}.
+         * @return this builder
+         */
+        public Builder proxy(ProxySettings proxy) {
+            http.proxy(proxy);
+            return this;
+        }
+
+        /**
+         * Adds a header to every API request (submit and query; not to image downloads, which may go to other
+         * hosts); a header the call gives itself wins.
+         *
+         * @param name an HTTP header name, not one the SDK or HTTP itself sets
+         * @param value its value, on one line
+         * @return this builder
+         */
+        public Builder defaultHeader(String name, String value) {
+            http.defaultHeader(name, value);
             return this;
         }
 
         /**
          * @param suffix appended to {@code User-Agent: gempix2-java/<version> (httpclient5; Java <version>)}, e.g.
-         *               {@code my-app/1.2}; default
-         *               none
+         *               {@code my-app/1.2}; default none
          * @return this builder
          */
         public Builder userAgentSuffix(String suffix) {
-            if (suffix != null && !suffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("userAgentSuffix must be printable ASCII on one line");
-            }
-            this.userAgentSuffix = suffix == null || suffix.isBlank() ? null : suffix.strip();
+            http.userAgentSuffix(suffix == null || suffix.isBlank() ? null : suffix);
             return this;
         }
 
@@ -413,21 +386,15 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
                 throw InvalidRequestException.ofField("api_key",
                         "is required: call apiKey(...) or use fromEnv() with GEMPIX2_API_KEY set");
             }
-            String userAgent = UserAgent.value("httpclient5", userAgentSuffix);
-            return new HttpClient5Transport(new TransportSettings(baseUrl, apiKey, connectTimeout, responseTimeout,
-                    maxConnections, proxy, userAgent, httpClient, maxDownloadBytes));
+            HttpSettings settings = http.build();
+            String userAgent = UserAgent.value("httpclient5", settings.userAgentSuffix().orElse(null));
+            return new HttpClient5Transport(new TransportSettings(baseUrl, apiKey, settings, maxConnections,
+                    userAgent, httpClient, maxDownloadBytes));
         }
 
         private static boolean isHttp(URI uri) {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return scheme.equals("http") || scheme.equals("https");
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
-            }
-            return value;
         }
     }
 }
