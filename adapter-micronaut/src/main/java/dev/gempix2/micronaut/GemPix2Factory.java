@@ -1,6 +1,7 @@
 package dev.gempix2.micronaut;
 
 import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.GemPix2Observer;
 import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.defaults.InMemoryTaskRepository;
@@ -10,6 +11,7 @@ import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.port.TaskRepository;
 import dev.gempix2.micronaut.internal.CallbackPathCheck;
+import dev.gempix2.micronaut.internal.HttpSettingsClients;
 import dev.gempix2.micronaut.internal.MicronautHttpTransport;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
@@ -30,6 +32,10 @@ import java.util.List;
  * a {@code TaskRepository} over the application's database, a fake {@code ImageGenerator} in tests, or a
  * {@code GemPix2Client} built by hand. Every {@link TaskListener} bean of the application is registered with
  * the client.
+ *
+ * <p>The transport applies the network settings of an application's own {@link HttpSettings} bean (proxy,
+ * timeouts, default headers, user-agent suffix) when there is one, else the {@code gempix2} HTTP client's
+ * connect and read timeouts ({@code micronaut.http.services.gempix2.*}).
  *
  * <p>The client is created when the application starts, so a wrong {@code gempix2.*} key fails the start with
  * a message naming it, and it is closed when the application stops.
@@ -141,7 +147,12 @@ public class GemPix2Factory {
         HttpClientConfiguration clientConfiguration = beans
                 .findBean(HttpClientConfiguration.class, Qualifiers.byName(SERVICE_ID))
                 .orElseGet(() -> beans.getBean(DefaultHttpClientConfiguration.class));
-        return new MicronautHttpTransport(http, json, configuration.getBaseUrl(), configuration.apiKey(),
-                clientConfiguration.getMaxRedirects());
+        // The one place the network settings reach the transport: an application's own HttpSettings bean, else
+        // what the gempix2 client's configuration says (its connect and read timeouts).
+        HttpSettings settings = beans.findBean(HttpSettings.class)
+                .orElseGet(() -> HttpSettingsClients.read(clientConfiguration));
+        return new MicronautHttpTransport(HttpSettingsClients.clientFor(settings, clientConfiguration, http, beans),
+                json, configuration.getBaseUrl(), configuration.apiKey(), clientConfiguration.getMaxRedirects(),
+                settings);
     }
 }

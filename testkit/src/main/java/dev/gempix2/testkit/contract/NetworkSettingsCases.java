@@ -145,12 +145,14 @@ abstract class NetworkSettingsCases extends GeneratorCases {
         }
     }
 
+    // Declared by its Content-Length, so that no transport needs to read 64 MiB to tell (streamed caps are
+    // pinned by each transport's own tests: a chunked answer is cut while it arrives).
     @Test
-    void anApiAnswerPastTheCapFailsWithResponseTooLarge() {
+    void anApiAnswerDeclaredPastTheCapFailsWithResponseTooLarge() {
         byte[] spaces = new byte[64 * 1024];
         Arrays.fill(spaces, (byte) ' ');
         fake().onEveryTask().onSubmit(Fault.response(FakeResponse.of(200, "application/json", spaces)
-                .repeatedTo(ApiAnswerLimit.MAX_BYTES + 1L).chunked()));
+                .repeatedTo(ApiAnswerLimit.MAX_BYTES + 1L)));
         try (ImageGenerator generator = with(HttpSettings.defaults())) {
             ResponseTooLargeException error = Outcomes.failure(generator.submit(ImageRequest.of("huge answer")),
                     ResponseTooLargeException.class);
