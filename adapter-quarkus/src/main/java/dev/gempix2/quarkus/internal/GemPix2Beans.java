@@ -2,6 +2,7 @@ package dev.gempix2.quarkus.internal;
 
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.GemPix2Observer;
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.port.Clock;
@@ -15,6 +16,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -67,25 +69,49 @@ public class GemPix2Beans {
     /**
      * @param config the {@code gempix2.*} keys; {@code gempix2.api-key} is required here
      * @param api the REST client with config key {@code gempix2}
-     * @return the transport
+     * @param own the application's own network settings, when it produces an {@link HttpSettings} bean
+     * @return the transport: on the {@code gempix2} REST client, or with the application's settings on a client
+     *         built with them (its proxy, timeouts, default headers and user-agent suffix)
      */
     @Produces
     @DefaultBean
     @Singleton
-    ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api) {
-        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false, ConfigReading.baseUrl(config));
+    ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api, Instance<HttpSettings> own) {
+        URI baseUrl = ConfigReading.baseUrl(config);
+        if (own.isResolvable()) {
+            return new RestClientImageGenerator(StandaloneRestClients.build(baseUrl, own.get()),
+                    ConfigReading.apiKey(config), true, baseUrl, own.get());
+        }
+        return new RestClientImageGenerator(api, ConfigReading.apiKey(config), false, baseUrl, networkSettings(own));
+    }
+
+    /** Closes a REST client the generator built for the application's own settings. */
+    void closeGenerator(@Disposes ImageGenerator generator) {
+        generator.close();
     }
 
     /**
      * @param vertx the application's Vert.x
-     * @return the streaming downloader, whose hops are bounded by the REST client's read timeout (headers and body)
+     * @param own the application's own network settings, when it produces an {@link HttpSettings} bean
+     * @return the streaming downloader, whose hops are bounded by the response timeout (headers and body)
      */
     @Produces
     @DefaultBean
     @Singleton
-    ImageDownloader downloader(Vertx vertx) {
-        return new VertxImageDownloader(vertx, DOWNLOAD_CONNECT_TIMEOUT,
-                ConfigReading.readTimeout(ConfigProvider.getConfig()));
+    ImageDownloader downloader(Vertx vertx, Instance<HttpSettings> own) {
+        return new VertxImageDownloader(vertx, networkSettings(own));
+    }
+
+    /**
+     * The one place the network settings reach the transports: the application's {@link HttpSettings} bean, else
+     * what the configuration says (the REST client's read timeout; 10 s to connect to an image host).
+     */
+    private static HttpSettings networkSettings(Instance<HttpSettings> own) {
+        if (own.isResolvable()) {
+            return own.get();
+        }
+        return HttpSettings.builder().connectTimeout(DOWNLOAD_CONNECT_TIMEOUT)
+                .responseTimeout(ConfigReading.readTimeout(ConfigProvider.getConfig())).build();
     }
 
     /** Closes the downloader's HTTP client with the application. */

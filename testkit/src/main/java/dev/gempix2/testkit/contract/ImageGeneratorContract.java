@@ -8,6 +8,8 @@ import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.testkit.ManualClock;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -40,9 +42,13 @@ import org.junit.jupiter.api.Timeout;
 public abstract class ImageGeneratorContract {
     static final Duration STAGE = Duration.ofSeconds(1);
 
-    private ManualClock clock;
-    private FakeGemPix2Backend fake;
-    private ImageGenerator generator;
+    // Kept per test class rather than in fields: a @Nested group may run on another instance of the enclosing
+    // class than the one @BeforeAll ran on (Quarkus builds its own), and must still find the class's fake.
+    private static final Map<Class<?>, Rig> RIGS = new ConcurrentHashMap<>();
+
+    /** The fake, its clock and the generator under test, for one test class. */
+    private record Rig(ManualClock clock, FakeGemPix2Backend fake, ImageGenerator generator) {
+    }
 
     /**
      * Builds the implementation under test. Called once per test class with a generous timeout, and once more
@@ -72,29 +78,38 @@ public abstract class ImageGeneratorContract {
 
     /** @return the fake backend the suite runs against, for a subclass's own extra tests */
     protected final FakeGemPix2Backend fake() {
-        return fake;
+        return rig().fake();
     }
 
     /** @return the fake's clock */
     protected final ManualClock clock() {
-        return clock;
+        return rig().clock();
     }
 
     /** @return the generator under test, built once for the class */
     protected final ImageGenerator generator() {
-        return generator;
+        return rig().generator();
+    }
+
+    private Rig rig() {
+        Rig rig = RIGS.get(getClass());
+        if (rig == null) {
+            throw new IllegalStateException("the fake backend of " + getClass().getName() + " is not running");
+        }
+        return rig;
     }
 
     @BeforeAll
     final void startFakeBackend() {
-        clock = new ManualClock();
-        fake = FakeGemPix2Backend.builder().clock(clock).stageDuration(STAGE).start();
-        generator = create(fake.baseUrl(), fake.apiKey(), Duration.ofSeconds(10));
-        warmUp();
+        ManualClock clock = new ManualClock();
+        FakeGemPix2Backend fake = FakeGemPix2Backend.builder().clock(clock).stageDuration(STAGE).start();
+        ImageGenerator generator = create(fake.baseUrl(), fake.apiKey(), Duration.ofSeconds(10));
+        RIGS.put(getClass(), new Rig(clock, fake, generator));
+        warmUp(generator);
     }
 
     // The first exchange loads classes and opens connections; doing it here keeps each test's time its own.
-    private void warmUp() {
+    private static void warmUp(ImageGenerator generator) {
         try {
             generator.submit(ImageRequest.of("warm-up")).thenCompose(generator::query).get(10, TimeUnit.SECONDS);
         } catch (Exception | AssertionError ignored) {
@@ -104,16 +119,17 @@ public abstract class ImageGeneratorContract {
 
     @BeforeEach
     final void forgetThePreviousTest() {
-        fake.reset();
+        fake().reset();
     }
 
     @AfterAll
     final void stopFakeBackend() {
-        if (generator != null) {
-            generator.close();
-        }
-        if (fake != null) {
-            fake.close();
+        Rig rig = RIGS.remove(getClass());
+        if (rig != null) {
+            if (rig.generator() != null) {
+                rig.generator().close();
+            }
+            rig.fake().close();
         }
     }
 
