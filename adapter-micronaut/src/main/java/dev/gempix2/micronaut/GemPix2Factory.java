@@ -1,6 +1,7 @@
 package dev.gempix2.micronaut;
 
 import dev.gempix2.core.GemPix2Client;
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.GemPix2Observer;
 import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.TaskListener;
@@ -11,6 +12,7 @@ import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.port.TaskRepository;
 import dev.gempix2.micronaut.internal.CallbackPathCheck;
+import dev.gempix2.micronaut.internal.HttpSettingsClients;
 import dev.gempix2.micronaut.internal.MicronautHttpTransport;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
@@ -31,6 +33,10 @@ import java.util.List;
  * a {@code TaskRepository} over the application's database, a fake {@code ImageGenerator} in tests, or a
  * {@code GemPix2Client} built by hand. Every {@link TaskListener} bean of the application is registered with
  * the client.
+ *
+ * <p>The transport applies the network settings of an application's own {@link HttpSettings} bean (proxy,
+ * timeouts, default headers, user-agent suffix) when there is one, else the {@code gempix2} HTTP client's
+ * connect and read timeouts ({@code micronaut.http.services.gempix2.*}).
  *
  * <p>The client is created when the application starts, so a wrong {@code gempix2.*} key fails the start with
  * a message naming it, and it is closed when the application stops.
@@ -140,9 +146,13 @@ public class GemPix2Factory {
         HttpClientConfiguration clientConfiguration = beans
                 .findBean(HttpClientConfiguration.class, Qualifiers.byName(SERVICE_ID))
                 .orElseGet(() -> beans.getBean(DefaultHttpClientConfiguration.class));
-        // settings.http() (timeouts, proxy, default headers, User-Agent suffix) is for the transport to apply.
-        GemPix2Settings settings = beans.getBean(GemPix2Settings.class);
-        return new MicronautHttpTransport(http, json, settings.baseUrl(), settings.requireApiKey(),
-                clientConfiguration.getMaxRedirects());
+        // The one place the network settings reach the transport: an application's own HttpSettings bean, else the
+        // gempix2.* network keys; a timeout those keys leave at its default is the gempix2 client's own
+        // (micronaut.http.services.gempix2.*), as before those keys existed.
+        GemPix2Settings gempix2 = beans.getBean(GemPix2Settings.class);
+        HttpSettings settings = beans.findBean(HttpSettings.class)
+                .orElseGet(() -> HttpSettingsClients.withClientTimeouts(gempix2.http(), clientConfiguration));
+        return new MicronautHttpTransport(HttpSettingsClients.clientFor(settings, clientConfiguration, http, beans),
+                json, gempix2.baseUrl(), gempix2.requireApiKey(), clientConfiguration.getMaxRedirects(), settings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gempix2.micronaut;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
@@ -7,6 +8,7 @@ import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,11 +28,25 @@ final class ContextTransport implements ImageGenerator, ImageDownloader {
     }
 
     ContextTransport(URI baseUrl, ApiKey key, Duration responseTimeout, Map<String, Object> moreProperties) {
+        this(baseUrl, key, responseTimeout, moreProperties, null);
+    }
+
+    /** The transport of a context whose application gives its own {@link HttpSettings} bean. */
+    ContextTransport(URI baseUrl, ApiKey key, HttpSettings http) {
+        this(baseUrl, key, http.responseTimeout(), Map.of(), http);
+    }
+
+    private ContextTransport(URI baseUrl, ApiKey key, Duration responseTimeout, Map<String, Object> moreProperties,
+                             HttpSettings http) {
         Map<String, Object> properties = new java.util.HashMap<>(moreProperties);
         properties.put("gempix2.api-key", key.reveal());
         properties.put("gempix2.base-url", baseUrl.toString());
         properties.put("micronaut.http.services.gempix2.read-timeout", responseTimeout.toMillis() + "ms");
-        context = ApplicationContext.run(properties);
+        ApplicationContextBuilder builder = ApplicationContext.builder().properties(properties);
+        if (http != null) {
+            builder.singletons(http);
+        }
+        context = builder.start();
         generator = context.getBean(ImageGenerator.class);
         downloader = context.getBean(ImageDownloader.class);
     }

@@ -1,5 +1,6 @@
 package dev.gempix2.quarkus;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.quarkus.internal.VertxImageDownloader;
 import dev.gempix2.testkit.contract.ImageDownloaderContract;
@@ -17,5 +18,10 @@ class RestClientImageDownloaderContractTest extends ImageDownloaderContract {
     @Override
     protected ImageDownloader createDownloader(Duration responseTimeout) {
         return new VertxImageDownloader(vertx, Duration.ofSeconds(5), responseTimeout);
+    }
+
+    @Override
+    protected ImageDownloader createDownloaderWith(HttpSettings http) {
+        return new VertxImageDownloader(vertx, http);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gempix2.quarkus;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.quarkus.internal.RestClientImageGenerator;
@@ -16,5 +17,10 @@ class RestClientImageGeneratorContractTest extends ImageGeneratorContract {
     @Override
     protected ImageGenerator create(URI baseUrl, ApiKey key, Duration responseTimeout) {
         return new RestClientImageGenerator(StandaloneRestClients.build(baseUrl, responseTimeout), key, true);
+    }
+
+    @Override
+    protected ImageGenerator createWith(URI baseUrl, ApiKey key, HttpSettings http) {
+        return new RestClientImageGenerator(StandaloneRestClients.build(baseUrl, http), key, true, baseUrl, http);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -87,6 +88,19 @@ public final class HttpSettings {
     /** @return the application's product token appended to the {@code User-Agent}, e.g. {@code my-app/1.2} */
     public Optional<String> userAgentSuffix() {
         return Optional.ofNullable(userAgentSuffix);
+    }
+
+    /** Equal when every setting is. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpSettings that && connectTimeout.equals(that.connectTimeout)
+                && responseTimeout.equals(that.responseTimeout) && Objects.equals(proxy, that.proxy)
+                && defaultHeaders.equals(that.defaultHeaders) && Objects.equals(userAgentSuffix, that.userAgentSuffix);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(connectTimeout, responseTimeout, proxy, defaultHeaders, userAgentSuffix);
     }
 
     /** Header values are not shown (a gateway's header may hold a secret), nor the proxy's password. */

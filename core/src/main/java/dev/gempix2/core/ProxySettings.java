@@ -1,7 +1,6 @@
 package dev.gempix2.core;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -88,7 +87,8 @@ public record ProxySettings(URI address, String username, String password, List<
      * The proxy the conventional variables name, for a client whose API address is {@code target}:
      * {@code HTTPS_PROXY} (or {@code https_proxy}) for an https target, {@code HTTP_PROXY} (or {@code http_proxy})
      * for an http one, with user info in the URL as the credentials, and {@code NO_PROXY} (or {@code no_proxy}) as
-     * the hosts reached directly.
+     * the hosts reached directly (comma-separated; a {@code :port} is dropped, address ranges such as
+     * {@code 10.0.0.0/8} are skipped).
      *
      * @param environment the variables
      * @param target the API's base URL
@@ -97,11 +97,12 @@ public record ProxySettings(URI address, String username, String password, List<
      */
     public static Optional<ProxySettings> fromEnvironment(Map<String, String> environment, URI target) {
         boolean https = target == null || "https".equalsIgnoreCase(target.getScheme());
-        String name = https ? "HTTPS_PROXY" : "HTTP_PROXY";
-        String value = first(environment, name, name.toLowerCase(Locale.ROOT));
-        if (value == null) {
+        String upper = https ? "HTTPS_PROXY" : "HTTP_PROXY";
+        String name = firstSet(environment, upper, upper.toLowerCase(Locale.ROOT));
+        if (name == null) {
             return Optional.empty();
         }
+        String value = environment.get(name).strip();
         URI url;
         try {
             url = URI.create(value.contains("://") ? value : "http://" + value);
@@ -110,27 +111,46 @@ public record ProxySettings(URI address, String username, String password, List<
         }
         String user = null;
         String secret = null;
-        if (url.getRawUserInfo() != null) {
-            String[] parts = url.getRawUserInfo().split(":", 2);
-            user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            secret = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+        if (url.getUserInfo() != null) {
+            // Decoded by URI: %XX escapes only ('+' stays a plus, as in any URL's user info).
+            String[] parts = url.getUserInfo().split(":", 2);
+            user = parts[0];
+            secret = parts.length > 1 ? parts[1] : "";
         }
-        String noProxy = first(environment, "NO_PROXY", "no_proxy");
-        List<String> hosts = new ArrayList<>();
-        if (noProxy != null) {
-            for (String host : noProxy.split(",")) {
-                if (!host.isBlank()) {
-                    hosts.add(host.strip());
-                }
-            }
-        }
+        List<String> hosts = noProxyHosts(environment);
         try {
             URI bare = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
             return Optional.of(new ProxySettings(bare, user, secret, hosts));
         } catch (java.net.URISyntaxException | IllegalArgumentException bad) {
             throw new IllegalArgumentException(name + " is not a usable proxy URL such as http://proxy.local:3128: "
-                    + "it needs the http scheme and a host");
+                    + "it needs a host, and a user name (when given) without control characters");
         }
+    }
+
+    // NO_PROXY as curl and most tools write it: comma-separated hosts and .domains; a ":port" is dropped (the host
+    // goes direct on every port), and address ranges (10.0.0.0/8) are skipped, since matching is by name.
+    private static List<String> noProxyHosts(Map<String, String> environment) {
+        String name = firstSet(environment, "NO_PROXY", "no_proxy");
+        List<String> hosts = new ArrayList<>();
+        if (name == null) {
+            return hosts;
+        }
+        for (String entry : environment.get(name).split(",")) {
+            String host = entry.strip();
+            if (host.isEmpty() || host.contains("/")) {
+                continue;
+            }
+            int colon = host.lastIndexOf(':');
+            if (colon > 0 && host.indexOf(':') == colon && host.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                host = host.substring(0, colon);
+            }
+            if (host.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == ',')) {
+                throw new IllegalArgumentException(name + " must list host names or patterns such as .example.com, "
+                        + "separated by commas; got '" + host + "'");
+            }
+            hosts.add(host);
+        }
+        return hosts;
     }
 
     /**
@@ -180,11 +200,11 @@ public record ProxySettings(URI address, String username, String password, List<
         return Objects.hash(address, username, nonProxyHosts);
     }
 
-    private static String first(Map<String, String> environment, String upper, String lower) {
+    private static String firstSet(Map<String, String> environment, String upper, String lower) {
         for (String name : List.of(upper, lower)) {
             String value = environment.get(name);
             if (value != null && !value.isBlank()) {
-                return value.strip();
+                return name;
             }
         }
         return null;

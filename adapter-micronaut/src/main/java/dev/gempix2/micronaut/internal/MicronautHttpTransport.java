@@ -1,5 +1,6 @@
 package dev.gempix2.micronaut.internal;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.ImageRequest;
@@ -44,9 +45,9 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
     // downloader contract test fails if a Micronaut upgrade renames it.
     private static final String REDIRECT_COUNT_ATTRIBUTE = "micronaut.http.client.redirect-count";
 
-    private static final String USER_AGENT = UserAgent.value("micronaut", null);
-
     private final StreamingHttpClient http;
+    private final HttpSettings settings;
+    private final String userAgent;
     private final ResponseReader reader;
     private final URI baseUrl;
     private final ApiKey apiKey;
@@ -61,9 +62,25 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
      */
     public MicronautHttpTransport(StreamingHttpClient http, JsonMapper json, URI baseUrl, ApiKey apiKey,
                                   int clientMaxRedirects) {
+        this(http, json, baseUrl, apiKey, clientMaxRedirects, HttpSettings.defaults());
+    }
+
+    /**
+     * @param http the HTTP client, with {@code settings}' timeouts and proxy applied (see
+     *             {@link HttpSettingsClients#clientFor})
+     * @param json the application's JSON mapper
+     * @param baseUrl the API's base URL
+     * @param apiKey the key sent to the API (and to image URLs on the API's own origin, never elsewhere)
+     * @param clientMaxRedirects the {@code max-redirects} of the client's configuration
+     * @param settings the network settings: their default headers and user-agent suffix are applied here
+     */
+    public MicronautHttpTransport(StreamingHttpClient http, JsonMapper json, URI baseUrl, ApiKey apiKey,
+                                  int clientMaxRedirects, HttpSettings settings) {
         this.http = Objects.requireNonNull(http, "http");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.userAgent = UserAgent.value("micronaut", settings.userAgentSuffix().orElse(null));
         this.skippedRedirects = Math.max(0, clientMaxRedirects - DownloadRules.MAX_REDIRECTS);
-        this.reader = new ResponseReader(Objects.requireNonNull(json, "json"));
+        this.reader = new ResponseReader(Objects.requireNonNull(json, "json"), settings.proxy().orElse(null));
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     }
@@ -84,7 +101,7 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         }
         MutableHttpRequest<byte[]> post = HttpRequest.POST(WireFormat.submitUri(baseUrl), body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
-        headers.forEach(post::header);
+        withHeaders(post, headers);
         CompletableFuture<WireResponse> answer = exchange(post);
         return CancelLink.cancelling(answer.thenApply(WireFormat::readSubmitResponse), answer);
     }
@@ -97,7 +114,7 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
     @Override
     public CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
         MutableHttpRequest<?> get = HttpRequest.GET(WireFormat.queryUri(baseUrl, id));
-        headers.forEach(get::header);
+        withHeaders(get, headers);
         CompletableFuture<WireResponse> answer = exchange(get);
         return CancelLink.cancelling(answer.thenApply(response -> WireFormat.readQueryResponse(response, id)), answer);
     }
@@ -109,7 +126,7 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         } catch (TransportException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        MutableHttpRequest<?> get = HttpRequest.GET(url).header(HttpHeaders.USER_AGENT, USER_AGENT);
+        MutableHttpRequest<?> get = HttpRequest.GET(url).header(HttpHeaders.USER_AGENT, userAgent);
         get.setAttribute(REDIRECT_COUNT_ATTRIBUTE, skippedRedirects);
         if (DownloadRules.sendsApiKeyTo(baseUrl, url)) {
             get.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader());
@@ -130,18 +147,28 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         return Optional.of(baseUrl);
     }
 
+    // The default headers, but for those the call gives itself: Micronaut's header() adds a value, it does not replace.
+    private void withHeaders(MutableHttpRequest<?> request, Map<String, String> headers) {
+        settings.defaultHeaders().forEach((name, value) -> {
+            if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                request.header(name, value);
+            }
+        });
+        headers.forEach(request::header);
+    }
+
     private CompletableFuture<WireResponse> exchange(MutableHttpRequest<?> request) {
         String requestId = RequestIds.newId();
         AttemptHeaders.current().forEach(request::header);   // e.g. an observer's traceparent
         request.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader())
                 .header(RequestIds.HEADER, requestId)
-                .header(HttpHeaders.USER_AGENT, USER_AGENT)
+                .header(HttpHeaders.USER_AGENT, userAgent)
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         String what = request.getMethodName() + " " + request.getUri().getPath();
         ExchangeChannels.Slot connection = ExchangeChannels.track(requestId);
         try {
             CompletableFuture<WireResponse> answer =
-                    StreamedAnswer.collect(reader, http.exchangeStream(request, BYTES), requestId);
+                    StreamedAnswer.collect(reader, http.exchangeStream(request, BYTES), requestId, what);
             // Cancelling the stream leaves the connection reading the rest of the answer: close it instead.
             answer.whenComplete((ignored, failure) -> {
                 if (answer.isCancelled()) {

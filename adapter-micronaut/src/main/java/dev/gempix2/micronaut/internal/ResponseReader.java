@@ -1,9 +1,11 @@
 package dev.gempix2.micronaut.internal;
 
+import dev.gempix2.core.ProxySettings;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.wire.AsyncFailures;
 import dev.gempix2.core.wire.ExchangeFailures;
+import dev.gempix2.core.wire.ProxyRefusal;
 import dev.gempix2.core.wire.WireFormat;
 import dev.gempix2.core.wire.WireResponse;
 import io.micronaut.http.HttpHeaders;
@@ -21,9 +23,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ResponseReader {
     private final JsonMapper json;
+    private final ProxySettings proxy;
 
-    ResponseReader(JsonMapper json) {
+    ResponseReader(JsonMapper json, ProxySettings proxy) {
         this.json = json;
+        this.proxy = proxy;
     }
 
     JsonMapper json() {
@@ -59,7 +63,7 @@ final class ResponseReader {
      */
     CompletableFuture<WireResponse> recover(Throwable failure, String what, String requestId) {
         Throwable cause = AsyncFailures.unwrap(failure);
-        if (cause instanceof HttpClientResponseException withResponse) {
+        if (cause instanceof HttpClientResponseException withResponse && !refusedByProxy(withResponse)) {
             return CompletableFuture.completedFuture(read(withResponse.getResponse(), requestId));
         }
         return CompletableFuture.failedFuture(failure(cause, what));
@@ -70,6 +74,9 @@ final class ResponseReader {
         Throwable cause = AsyncFailures.unwrap(failure);
         if (cause instanceof GemPix2Exception mapped) {
             return mapped;
+        }
+        if (refusedByProxy(cause)) {
+            return ProxyRefusal.refused(proxy, cause);
         }
         if (cause instanceof HttpClientResponseException withResponse) {
             return WireFormat.error(read(withResponse.getResponse(), null));
@@ -83,5 +90,23 @@ final class ResponseReader {
                     + " (tune micronaut.http.services.gempix2.read-timeout)", true, cause);
         }
         return new TransportException("I/O error while " + what + ": " + cause.getMessage(), true, cause);
+    }
+
+    // A 407 answer to a forwarded request, or a CONNECT the proxy refused (Netty's ProxyConnectException says 407).
+    private boolean refusedByProxy(Throwable failure) {
+        if (proxy == null) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClientResponseException answer
+                    && answer.getStatus().getCode() == ProxyRefusal.PROXY_AUTHENTICATION_REQUIRED) {
+                return true;
+            }
+            if (t.getClass().getSimpleName().equals("HttpProxyConnectException")
+                    && String.valueOf(t.getMessage()).contains(String.valueOf(ProxyRefusal.PROXY_AUTHENTICATION_REQUIRED))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,6 @@
 package dev.gempix2.micronaut.internal;
 
-import dev.gempix2.core.error.ResponseTooLargeException;
+import dev.gempix2.core.wire.ApiAnswerLimit;
 import dev.gempix2.core.wire.WireResponse;
 import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.http.HttpHeaders;
@@ -18,31 +18,35 @@ import org.reactivestreams.Publisher;
  * exhaust the pool.
  */
 final class StreamedAnswer extends FutureSubscriber<HttpResponse<ByteBuffer<?>>, WireResponse> {
-    /** The largest API answer read; the API's are a few kilobytes. */
-    static final int MAX_BYTES = 1024 * 1024;
+    /** The largest API answer read, the same on every transport. */
+    static final int MAX_BYTES = ApiAnswerLimit.MAX_BYTES;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ResponseReader reader;
     private final String requestId;
+    private final String what;
     private int status = -1;
     private String retryAfter;
     private Map<String, List<String>> headers = Map.of();
 
-    private StreamedAnswer(ResponseReader reader, String requestId) {
+    private StreamedAnswer(ResponseReader reader, String requestId, String what) {
         super(Long.MAX_VALUE);
         this.reader = reader;
         this.requestId = requestId;
+        this.what = what;
     }
 
     /**
      * @param reader parses the collected body
      * @param chunks the streamed exchange
      * @param requestId the {@code X-Request-Id} the request carried
+     * @param what the request, for a message, e.g. {@code POST /api/image/gen}
      * @return the answer, whatever its status (an error status may also arrive as the publisher's error)
      */
     static CompletableFuture<WireResponse> collect(ResponseReader reader,
-                                                   Publisher<HttpResponse<ByteBuffer<?>>> chunks, String requestId) {
-        return new StreamedAnswer(reader, requestId).subscribeTo(chunks);
+                                                   Publisher<HttpResponse<ByteBuffer<?>>> chunks, String requestId,
+                                                   String what) {
+        return new StreamedAnswer(reader, requestId, what).subscribeTo(chunks);
     }
 
     @Override
@@ -54,14 +58,18 @@ final class StreamedAnswer extends FutureSubscriber<HttpResponse<ByteBuffer<?>>,
             status = chunk.code();
             retryAfter = chunk.getHeaders().get(HttpHeaders.RETRY_AFTER);
             headers = chunk.getHeaders().asMap();
+            long declared = chunk.getHeaders().contentLength().orElse(-1);
+            if (declared > MAX_BYTES) {
+                cancelExchange();
+                future.completeExceptionally(ApiAnswerLimit.tooLarge(what, declared));
+                return;
+            }
         }
         ByteBuffer<?> buffer = chunk.body();
         int size = buffer == null ? 0 : buffer.readableBytes();
         if ((long) bytes.size() + size > MAX_BYTES) {
             cancelExchange();
-            future.completeExceptionally(new ResponseTooLargeException("GemPix2's answer is larger than the limit of "
-                    + MAX_BYTES + " bytes; reading stopped there. The API never sends such answers; check the base "
-                    + "URL.", MAX_BYTES));
+            future.completeExceptionally(ApiAnswerLimit.tooLarge(what, -1));
             return;
         }
         if (buffer != null) {

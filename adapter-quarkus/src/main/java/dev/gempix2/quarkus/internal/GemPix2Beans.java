@@ -3,6 +3,7 @@ package dev.gempix2.quarkus.internal;
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.GemPix2Observer;
 import dev.gempix2.core.GemPix2Settings;
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.TaskListener;
 import dev.gempix2.core.defaults.SystemClock;
 import dev.gempix2.core.port.Clock;
@@ -16,6 +17,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -65,27 +67,66 @@ public class GemPix2Beans {
     /**
      * @param config the {@code gempix2.*} keys; {@code gempix2.api-key} is required here
      * @param api the REST client with config key {@code gempix2}
-     * @return the transport
+     * @param own the application's own network settings, when it produces an {@link HttpSettings} bean
+     * @return the transport: on the {@code gempix2} REST client, or with the application's settings on a client
+     *         built with them (its proxy, timeouts, default headers and user-agent suffix)
      */
     @Produces
     @DefaultBean
     @Singleton
-    ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api) {
-        // settings.http() (timeouts, proxy, default headers, User-Agent suffix) is for the transport to apply.
+    ImageGenerator generator(GemPix2Config config, @RestClient GemPix2RestApi api, Instance<HttpSettings> own) {
         GemPix2Settings settings = ConfigReading.settings(config);
-        return new RestClientImageGenerator(api, settings.requireApiKey(), false, settings.baseUrl());
+        HttpSettings http = networkSettings(own, settings);
+        URI baseUrl = settings.baseUrl();
+        if (own.isResolvable() || needsOwnClient(settings.http())) {
+            return new RestClientImageGenerator(StandaloneRestClients.build(baseUrl, http),
+                    settings.requireApiKey(), true, baseUrl, http);
+        }
+        return new RestClientImageGenerator(api, settings.requireApiKey(), false, baseUrl, http);
+    }
+
+    /** Closes a REST client the generator built for the application's own settings. */
+    void closeGenerator(@Disposes ImageGenerator generator) {
+        generator.close();
     }
 
     /**
      * @param vertx the application's Vert.x
-     * @return the streaming downloader, whose hops are bounded by the REST client's read timeout (headers and body)
+     * @param config the {@code gempix2.*} keys
+     * @param own the application's own network settings, when it produces an {@link HttpSettings} bean
+     * @return the streaming downloader, whose hops are bounded by the response timeout (headers and body)
      */
     @Produces
     @DefaultBean
     @Singleton
-    ImageDownloader downloader(Vertx vertx) {
-        return new VertxImageDownloader(vertx, DOWNLOAD_CONNECT_TIMEOUT,
-                ConfigReading.readTimeout(ConfigProvider.getConfig()));
+    ImageDownloader downloader(Vertx vertx, GemPix2Config config, Instance<HttpSettings> own) {
+        return new VertxImageDownloader(vertx, networkSettings(own, ConfigReading.settings(config)));
+    }
+
+    /**
+     * The one place the network settings reach the transports: the application's {@link HttpSettings} bean, else
+     * the {@code gempix2.*} network keys, where a timeout those keys leave at its default is what the configuration
+     * said before they existed (the REST client's read timeout; 10 s to connect to an image host).
+     */
+    private static HttpSettings networkSettings(Instance<HttpSettings> own, GemPix2Settings settings) {
+        if (own.isResolvable()) {
+            return own.get();
+        }
+        HttpSettings http = settings.http();
+        HttpSettings.Builder builder = http.toBuilder();
+        if (http.connectTimeout().equals(HttpSettings.DEFAULT_CONNECT_TIMEOUT)) {
+            builder.connectTimeout(DOWNLOAD_CONNECT_TIMEOUT);
+        }
+        if (http.responseTimeout().equals(HttpSettings.DEFAULT_RESPONSE_TIMEOUT)) {
+            builder.responseTimeout(ConfigReading.readTimeout(ConfigProvider.getConfig()));
+        }
+        return builder.build();
+    }
+
+    /** A proxy or a timeout of the {@code gempix2.*} keys is one the {@code gempix2} REST client does not apply. */
+    private static boolean needsOwnClient(HttpSettings keys) {
+        return keys.proxy().isPresent() || !keys.connectTimeout().equals(HttpSettings.DEFAULT_CONNECT_TIMEOUT)
+                || !keys.responseTimeout().equals(HttpSettings.DEFAULT_RESPONSE_TIMEOUT);
     }
 
     /** Closes the downloader's HTTP client with the application. */

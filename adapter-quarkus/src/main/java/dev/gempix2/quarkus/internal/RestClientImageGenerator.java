@@ -1,6 +1,8 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.error.ApiException;
+import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
@@ -8,10 +10,12 @@ import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.AttemptHeaders;
+import dev.gempix2.core.wire.UserAgent;
 import dev.gempix2.core.wire.WireFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +31,8 @@ public final class RestClientImageGenerator implements ImageGenerator {
     private final ApiKey apiKey;
     private final boolean ownsApi;
     private final Optional<URI> baseUrl;
+    private final HttpSettings settings;
+    private final String userAgent;
 
     /**
      * @param api the REST client, built by CDI ({@code @RestClient}) or {@link StandaloneRestClients}
@@ -44,6 +50,23 @@ public final class RestClientImageGenerator implements ImageGenerator {
      * @param baseUrl the REST client's base URL, told to observers; null when unknown
      */
     public RestClientImageGenerator(GemPix2RestApi api, ApiKey apiKey, boolean ownsApi, URI baseUrl) {
+        this(api, apiKey, ownsApi, baseUrl, HttpSettings.defaults());
+    }
+
+    /**
+     * @param api the REST client, built by CDI ({@code @RestClient}) or {@link StandaloneRestClients} with
+     *            {@code settings}' timeouts and proxy
+     * @param apiKey the key sent with every request
+     * @param ownsApi whether {@link #close()} closes the REST client (never one CDI manages)
+     * @param baseUrl the REST client's base URL, told to observers; null when unknown
+     * @param settings the network settings: their default headers and user-agent suffix are applied here, and a
+     *                 {@code 407} from their proxy fails naming it
+     */
+    public RestClientImageGenerator(GemPix2RestApi api, ApiKey apiKey, boolean ownsApi, URI baseUrl,
+                                    HttpSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.userAgent = settings.userAgentSuffix().isEmpty() ? null
+                : UserAgent.value("quarkus", settings.userAgentSuffix().get());
         this.api = Objects.requireNonNull(api, "api");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.ownsApi = ownsApi;
@@ -65,7 +88,7 @@ public final class RestClientImageGenerator implements ImageGenerator {
     @Override
     public CompletableFuture<TaskId> submit(ImageRequest request, Map<String, String> headers) {
         String requestId = RequestIds.newId();
-        return call(requestId, headers, () -> api.submit(apiKey.authorizationHeader(), requestId,
+        return call(requestId, withDefaults(headers), () -> api.submit(apiKey.authorizationHeader(), requestId,
                         traceHeader("traceparent"), traceHeader("tracestate"),
                         WireResponses.write(WireFormat.requestBody(request)))
                 .map(response -> WireFormat.readSubmitResponse(WireResponses.read(response, requestId))));
@@ -80,7 +103,7 @@ public final class RestClientImageGenerator implements ImageGenerator {
     @Override
     public CompletableFuture<Task> query(TaskId id, Map<String, String> headers) {
         String requestId = RequestIds.newId();
-        return call(requestId, headers, () -> api.query(apiKey.authorizationHeader(), requestId,
+        return call(requestId, withDefaults(headers), () -> api.query(apiKey.authorizationHeader(), requestId,
                         traceHeader("traceparent"), traceHeader("tracestate"), id.value())
                 .map(response -> WireFormat.readQueryResponse(WireResponses.read(response, requestId), id)));
     }
@@ -90,7 +113,25 @@ public final class RestClientImageGenerator implements ImageGenerator {
         return AttemptHeaders.current().get(name);
     }
 
-    private static <T> CompletableFuture<T> call(String requestId, Map<String, String> headers,
+    // The default headers, the call's own over them, and the User-Agent with its suffix (the filter puts each).
+    private Map<String, String> withDefaults(Map<String, String> headers) {
+        if (settings.defaultHeaders().isEmpty() && userAgent == null) {
+            return headers;
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        settings.defaultHeaders().forEach((name, value) -> {
+            if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                merged.put(name, value);
+            }
+        });
+        merged.putAll(headers);
+        if (userAgent != null) {
+            merged.put("User-Agent", userAgent);
+        }
+        return merged;
+    }
+
+    private <T> CompletableFuture<T> call(String requestId, Map<String, String> headers,
                                                  Supplier<Uni<T>> exchange) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletableFuture<T> answer = new CompletableFuture<>();
@@ -99,7 +140,9 @@ public final class RestClientImageGenerator implements ImageGenerator {
         ExchangeConnections.Slot connection = ExchangeConnections.track(requestId, headers, answer::isDone);
         try {
             exchange.get()
-                    .onFailure().transform(failure -> withRequestId(TransportFailures.toGemPix2(failure), requestId))
+                    .onFailure().transform(failure -> ProxyOptionsFromSettings.refusalOr(
+                            withRequestId(TransportFailures.toGemPix2(failure), requestId),
+                            settings.proxy().orElse(null)))
                     .subscribe().with(answer::complete, answer::completeExceptionally);
         } catch (RuntimeException failedBeforeSending) {
             connection.release();
@@ -122,7 +165,7 @@ public final class RestClientImageGenerator implements ImageGenerator {
     }
 
     /** {@link ErrorResponseMapper} sees the answer, not the request: the id the request carried is added here. */
-    private static Throwable withRequestId(Throwable failure, String requestId) {
+    private static GemPix2Exception withRequestId(GemPix2Exception failure, String requestId) {
         if (failure instanceof ApiException api && api.requestId().isEmpty()) {
             api.withResponse(requestId, api.responseHeaders(), null);
         }

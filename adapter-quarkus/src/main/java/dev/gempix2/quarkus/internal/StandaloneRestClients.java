@@ -1,5 +1,6 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.HttpSettings;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,12 +24,23 @@ public final class StandaloneRestClients {
      * @return a new REST client; close it with {@link #close(GemPix2RestApi)}
      */
     public static GemPix2RestApi build(URI baseUrl, Duration responseTimeout) {
-        return QuarkusRestClientBuilder.newBuilder()
+        return build(baseUrl, HttpSettings.builder().connectTimeout(responseTimeout).responseTimeout(responseTimeout)
+                .build());
+    }
+
+    /**
+     * @param baseUrl the API's base URL
+     * @param http the timeouts and proxy to apply (default headers and the user-agent suffix are the generator's)
+     * @return a new REST client; close it with {@link #close(GemPix2RestApi)}
+     */
+    public static GemPix2RestApi build(URI baseUrl, HttpSettings http) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUrl)
-                .connectTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .build(GemPix2RestApi.class);
+                .connectTimeout(http.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(http.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false);
+        http.proxy().ifPresent(proxy -> ProxyOptionsFromSettings.apply(builder, proxy));
+        return builder.build(GemPix2RestApi.class);
     }
 
     static void close(GemPix2RestApi api) {

@@ -1,5 +1,7 @@
 package dev.gempix2.quarkus.internal;
 
+import dev.gempix2.core.HttpSettings;
+import dev.gempix2.core.ProxySettings;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.port.ImageDownloader;
@@ -37,13 +39,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reached the server.
  */
 public final class VertxImageDownloader implements ImageDownloader, AutoCloseable {
-    private static final String USER_AGENT = UserAgent.value("quarkus", null);
     /** An error body is read for its JSON fields only; past this it is cut. */
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private final Vertx vertx;
     private final HttpClient client;
     private final Duration responseTimeout;
+    private final String userAgent;
+    private final ProxySettings proxy;
 
     /**
      * @param vertx the application's Vert.x
@@ -51,13 +54,23 @@ public final class VertxImageDownloader implements ImageDownloader, AutoCloseabl
      * @param responseTimeout how long one hop may take, headers and body
      */
     public VertxImageDownloader(Vertx vertx, Duration connectTimeout, Duration responseTimeout) {
+        this(vertx, HttpSettings.builder().connectTimeout(connectTimeout).responseTimeout(responseTimeout).build());
+    }
+
+    /**
+     * @param vertx the application's Vert.x
+     * @param http the connect timeout, the response timeout (one hop, headers and body), the proxy and the
+     *             user-agent suffix (default headers are for API requests, not for image hosts)
+     */
+    public VertxImageDownloader(Vertx vertx, HttpSettings http) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
-        if (responseTimeout.isNegative() || responseTimeout.isZero()) {
-            throw new IllegalArgumentException("responseTimeout must be positive, got " + responseTimeout);
-        }
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
+        this.responseTimeout = http.responseTimeout();
+        this.userAgent = UserAgent.value("quarkus", http.userAgentSuffix().orElse(null));
+        this.proxy = http.proxy().orElse(null);
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, http.connectTimeout().toMillis()));
+        http.proxy().ifPresent(settings -> ProxyOptionsFromSettings.apply(options, settings));
+        this.client = vertx.createHttpClient(options);
     }
 
     @Override
@@ -79,7 +92,7 @@ public final class VertxImageDownloader implements ImageDownloader, AutoCloseabl
                         + " ms", true, null)));
         result.whenComplete((ignored, failure) -> vertx.cancelTimer(timer));
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url.toString())
-                .putHeader("User-Agent", USER_AGENT).putHeader("Accept", "image/*, */*;q=0.5");
+                .putHeader("User-Agent", userAgent).putHeader("Accept", "image/*, */*;q=0.5");
         client.request(options)
                 .onFailure(exchange::fail)
                 .onSuccess(request -> {
@@ -157,9 +170,9 @@ public final class VertxImageDownloader implements ImageDownloader, AutoCloseabl
             Map<String, List<String>> headers = new LinkedHashMap<>();
             response.headers().forEach(entry ->
                     headers.computeIfAbsent(entry.getKey(), name -> new ArrayList<>()).add(entry.getValue()));
-            result.completeExceptionally(WireFormat.error(
+            result.completeExceptionally(ProxyOptionsFromSettings.refusalOr(WireFormat.error(
                     WireResponses.parse(status, body.getBytes(), response.getHeader("Retry-After"))
-                            .withExchange(headers, null)));
+                            .withExchange(headers, null)), proxy));
         }
 
         void fail(Throwable failure) {
@@ -169,7 +182,7 @@ public final class VertxImageDownloader implements ImageDownloader, AutoCloseabl
             if (request != null) {
                 request.reset();
             }
-            GemPix2Exception mapped = TransportFailures.toGemPix2(failure);
+            GemPix2Exception mapped = ProxyOptionsFromSettings.refusalOr(TransportFailures.toGemPix2(failure), proxy);
             result.completeExceptionally(mapped);
         }
 

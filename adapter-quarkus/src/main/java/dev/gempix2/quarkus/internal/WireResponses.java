@@ -3,6 +3,7 @@ package dev.gempix2.quarkus.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gempix2.core.error.TransportException;
+import dev.gempix2.core.wire.ApiAnswerLimit;
 import dev.gempix2.core.wire.WireResponse;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -25,7 +26,15 @@ final class WireResponses {
      */
     static WireResponse read(Response response, String requestId) {
         String retryAfter = response.getHeaderString("Retry-After");
+        // The REST Client has read the whole body by now (it has no cap of its own): the cap is applied here, so
+        // that an answer past it fails as on every transport, though only after it arrived.
+        if (response.getLength() > ApiAnswerLimit.MAX_BYTES) {
+            throw ApiAnswerLimit.tooLarge("a GemPix2 request", response.getLength());
+        }
         byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+        if (body.length > ApiAnswerLimit.MAX_BYTES) {
+            throw ApiAnswerLimit.tooLarge("a GemPix2 request", -1);
+        }
         return parse(response.getStatus(), body, retryAfter).withExchange(response.getStringHeaders(), requestId);
     }
 

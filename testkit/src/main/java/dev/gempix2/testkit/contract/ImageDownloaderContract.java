@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.error.ApiException;
 import dev.gempix2.core.error.ResponseTooLargeException;
 import dev.gempix2.core.error.ServerException;
@@ -12,12 +13,14 @@ import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.testkit.FakeGemPix2Backend;
 import dev.gempix2.testkit.FakeResponse;
 import dev.gempix2.testkit.RecordedRequest;
+import dev.gempix2.testkit.TestProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,19 @@ public abstract class ImageDownloaderContract {
      * @return the downloader under test; closed by the suite if it is {@link AutoCloseable}
      */
     protected abstract ImageDownloader createDownloader(Duration responseTimeout);
+
+    /**
+     * Builds the downloader under test with the given network settings, for the proxy case; the suite closes
+     * what it builds. A downloader that takes {@link HttpSettings} overrides this; by default that case is
+     * skipped, saying why.
+     *
+     * @param http the network settings to apply
+     * @return the downloader under test
+     */
+    protected ImageDownloader createDownloaderWith(HttpSettings http) {
+        return Assumptions.abort(getClass().getSimpleName() + " does not build itself with HttpSettings: override "
+                + "createDownloaderWith(HttpSettings) to run the proxy case");
+    }
 
     @BeforeAll
     final void startFakeBackend() {
@@ -221,6 +237,21 @@ public abstract class ImageDownloaderContract {
             assertTrue(failure.requestMayHaveReachedServer(), "the server answered, so the request reached it");
         } finally {
             close(impatient);
+        }
+    }
+
+    @Test
+    void aDownloadGoesThroughTheProxyWithItsCredentials() throws Exception {
+        try (TestProxy proxy = TestProxy.requiringCredentials("svc-images", "pr0xy-s3cret")) {
+            ImageDownloader proxied = createDownloaderWith(HttpSettings.builder().proxy(proxy.settings()).build());
+            try {
+                assertArrayEquals(image(5000), Outcomes.value(proxied.download(url("/image/5000"), 10_000)));
+                String target = fake.baseUrl().getHost() + ":" + fake.baseUrl().getPort();
+                assertTrue(proxy.passages().stream().anyMatch(p -> p.authorized() && p.target().equals(target)),
+                        "the proxy carried the download to " + target + ": " + proxy.passages());
+            } finally {
+                close(proxied);
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.gempix2.transport.httpclient5;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gempix2.core.GemPix2Client;
 import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.HttpSettings;
+import dev.gempix2.core.ProxySettings;
 import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.error.TransportException;
@@ -13,20 +13,13 @@ import dev.gempix2.core.model.Task;
 import dev.gempix2.core.model.TaskId;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
-import dev.gempix2.core.wire.AttemptHeaders;
-import dev.gempix2.core.wire.DownloadRules;
 import dev.gempix2.core.wire.HttpUrls;
-import dev.gempix2.core.wire.RequestIds;
 import dev.gempix2.core.wire.UserAgent;
-import dev.gempix2.core.wire.WireFormat;
+import dev.gempix2.transport.httpclient5.internal.ApiRequests;
 import dev.gempix2.transport.httpclient5.internal.AsyncClientSetup;
 import dev.gempix2.transport.httpclient5.internal.AsyncExchange;
-import dev.gempix2.transport.httpclient5.internal.BoundedBodyConsumer;
-import dev.gempix2.transport.httpclient5.internal.HttpAnswer;
 import dev.gempix2.transport.httpclient5.internal.ImageDownload;
-import dev.gempix2.transport.httpclient5.internal.JsonCodec;
-import dev.gempix2.transport.httpclient5.internal.PlainFailure;
-import dev.gempix2.transport.httpclient5.internal.SendWatchingEntity;
+import dev.gempix2.transport.httpclient5.internal.ProxyRoutes;
 import dev.gempix2.transport.httpclient5.internal.TransportSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -35,10 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
-import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 
@@ -65,24 +54,27 @@ import org.apache.hc.core5.util.TimeValue;
  * and frees its connection: this is how {@code GemPix2Client} enforces a call's overall deadline.
  */
 public final class HttpClient5Transport implements ImageGenerator, ImageDownloader, AutoCloseable {
-    /** The API's address when none is given: {@link GemPix2Client#DEFAULT_BASE_URL}. */
+    /** The API's address when none is given. */
     public static final URI DEFAULT_BASE_URL = GemPix2Client.DEFAULT_BASE_URL;
 
     private final TransportSettings settings;
     private final CloseableHttpAsyncClient client;
     private final boolean ownsClient;
-    private final AsyncExchange exchange;
+    private final ApiRequests api;
     private final ImageDownload download;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpClient5Transport(TransportSettings settings) {
         this.settings = settings;
         this.ownsClient = settings.userClient() == null;
-        this.client = ownsClient ? AsyncClientSetup.create(settings) : settings.userClient();
+        // A proxy applies to a client this transport builds; a user's own client has its own routes.
+        ProxyRoutes proxy = ownsClient ? settings.http().proxy().map(ProxyRoutes::of).orElse(null) : null;
+        this.client = ownsClient ? AsyncClientSetup.create(settings, proxy) : settings.userClient();
         if (!ownsClient) {
             client.start(); // a no-op when the user already started it
         }
-        this.exchange = new AsyncExchange(client, settings);
+        AsyncExchange exchange = new AsyncExchange(client, settings, proxy);
+        this.api = new ApiRequests(exchange, settings);
         this.download = new ImageDownload(exchange, settings);
     }
 
@@ -125,20 +117,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         if (request == null) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("request", "must not be null"));
         }
-        byte[] json;
-        try {
-            json = JsonCodec.write(WireFormat.requestBody(request));
-        } catch (JsonProcessingException unwritable) {
-            return CompletableFuture.failedFuture(InvalidRequestException.ofField("extra",
-                    "holds a value with no JSON form: " + unwritable.getOriginalMessage()));
-        }
-        URI uri = WireFormat.submitUri(settings.baseUrl());
-        SendWatchingEntity body = new SendWatchingEntity(AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON));
-        String requestId = RequestIds.newId();
-        AsyncRequestBuilder post = apiRequest(AsyncRequestBuilder.post(uri), headers, requestId).setEntity(body);
-        CompletableFuture<HttpAnswer> sent = api(post, body, "POST " + uri);
-        return PlainFailure.of(sent.thenApply(answer -> WireFormat.readSubmitResponse(answer.toWireResponse(requestId))),
-                sent);
+        return closed.get() ? closedFailure() : api.submit(request, headers);
     }
 
     @Override
@@ -151,12 +130,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         if (id == null) {
             return CompletableFuture.failedFuture(InvalidRequestException.ofField("task_id", "must not be null"));
         }
-        URI uri = WireFormat.queryUri(settings.baseUrl(), id);
-        String requestId = RequestIds.newId();
-        CompletableFuture<HttpAnswer> sent =
-                api(apiRequest(AsyncRequestBuilder.get(uri), headers, requestId), null, "GET " + uri);
-        return PlainFailure.of(
-                sent.thenApply(answer -> WireFormat.readQueryResponse(answer.toWireResponse(requestId), id)), sent);
+        return closed.get() ? closedFailure() : api.query(id, headers);
     }
 
     /**
@@ -171,17 +145,11 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
      */
     @Override
     public CompletableFuture<byte[]> download(URI url, long maxBytes) {
-        if (!HttpUrls.isHttp(url)) {
-            return CompletableFuture.failedFuture(InvalidRequestException.ofField("url",
-                    "must be an absolute http(s) URL, got " + (url == null ? null : DownloadRules.shown(url))));
+        Optional<InvalidRequestException> invalid = ImageDownload.check(url, maxBytes);
+        if (invalid.isPresent()) {
+            return CompletableFuture.failedFuture(invalid.get());
         }
-        if (maxBytes <= 0) {
-            return CompletableFuture.failedFuture(InvalidRequestException.ofField("maxBytes", "must be positive"));
-        }
-        if (closed.get()) {
-            return closedFailure();
-        }
-        return download.fetch(url, Math.min(maxBytes, settings.maxDownloadBytes()));
+        return closed.get() ? closedFailure() : download.fetch(url, Math.min(maxBytes, settings.maxDownloadBytes()));
     }
 
     /**
@@ -223,28 +191,6 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         return Optional.of(settings.baseUrl());
     }
 
-    private AsyncRequestBuilder apiRequest(AsyncRequestBuilder request, Map<String, String> headers,
-                                           String requestId) {
-        headers.forEach(request::setHeader);
-        AttemptHeaders.current().forEach(request::setHeader);   // e.g. an observer's traceparent
-        return request
-                .setHeader(RequestIds.HEADER, requestId)
-                .setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader())
-                .setHeader(HttpHeaders.ACCEPT, "application/json")
-                .setHeader(HttpHeaders.USER_AGENT, settings.userAgent());
-    }
-
-    private CompletableFuture<HttpAnswer> api(AsyncRequestBuilder request, SendWatchingEntity body, String action) {
-        if (closed.get()) {
-            return closedFailure();
-        }
-        BoundedBodyConsumer consumer = new BoundedBodyConsumer(JsonCodec.MAX_BODY_BYTES, declared -> "GemPix2's answer to "
-                + action + " is larger than the limit of " + JsonCodec.MAX_BODY_BYTES + " bytes"
-                + (declared < 0 ? "" : " (its Content-Length is " + declared + ")")
-                + "; reading stopped there. The API never sends such answers; check the base URL.");
-        return exchange.send(request.build(), body, consumer, action);
-    }
-
     private static <T> CompletableFuture<T> closedFailure() {
         return CompletableFuture.failedFuture(new TransportException(
                 "This HttpClient5Transport is closed; build a new one", false, null));
@@ -257,11 +203,8 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
     public static final class Builder {
         private URI baseUrl = DEFAULT_BASE_URL;
         private ApiKey apiKey;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration responseTimeout = Duration.ofSeconds(30);
+        private HttpSettings.Builder http = HttpSettings.builder();
         private int maxConnections = 20;
-        private URI proxy;
-        private String userAgentSuffix;
         private CloseableHttpAsyncClient httpClient;
         private long maxDownloadBytes = 32L * 1024 * 1024;
 
@@ -303,7 +246,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            http.connectTimeout(timeout);
             return this;
         }
 
@@ -313,7 +256,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
          * @return this builder
          */
         public Builder responseTimeout(Duration timeout) {
-            this.responseTimeout = positive(timeout, "responseTimeout");
+            http.responseTimeout(timeout);
             return this;
         }
 
@@ -331,31 +274,61 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         }
 
         /**
-         * @param proxy an HTTP proxy such as {@code http://proxy.local:3128}; default none (direct). For proxy
-         *              authentication or a {@code ProxySelector}, configure your own client instead.
-         *              Ignored with {@link #httpClient(CloseableHttpAsyncClient)}.
+         * All network settings at once: connect and response timeouts, proxy, default headers, user-agent suffix
+         * (replacing what the other network setters set before). The way to apply the settings an application
+         * read from its configuration.
+         *
+         * @param settings the network settings; default {@link HttpSettings#defaults()}
+         * @return this builder
+         */
+        public Builder http(HttpSettings settings) {
+            if (settings == null) {
+                throw new IllegalArgumentException("http must not be null; use HttpSettings.defaults()");
+            }
+            this.http = settings.toBuilder();
+            return this;
+        }
+
+        /**
+         * @param proxy an HTTP proxy such as {@code http://proxy.local:3128}; default none (direct). Ignored with
+         *              {@link #httpClient(CloseableHttpAsyncClient)}.
          * @return this builder
          */
         public Builder proxy(URI proxy) {
-            if (!HttpUrls.isHttp(proxy)) {
-                throw new IllegalArgumentException("proxy must be an http(s) URL such as http://proxy.local:3128, got "
-                        + proxy);
-            }
-            this.proxy = proxy;
+            return proxy(ProxySettings.of(proxy));
+        }
+
+        /**
+         * @param proxy an HTTP proxy with optional basic-auth credentials and hosts reached directly; null for
+         *              none (the default). Requests to https hosts are tunnelled with {@code CONNECT}. Ignored with
+         *              {@link #httpClient(CloseableHttpAsyncClient)}.
+         * @return this builder
+         */
+        public Builder proxy(ProxySettings proxy) {
+            http.proxy(proxy);
+            return this;
+        }
+
+        /**
+         * Adds a header to every API request (submit and query; not to image downloads, which may go to other
+         * hosts); a header the call gives itself wins.
+         *
+         * @param name an HTTP header name, not one the SDK or HTTP itself sets
+         * @param value its value, on one line
+         * @return this builder
+         */
+        public Builder defaultHeader(String name, String value) {
+            http.defaultHeader(name, value);
             return this;
         }
 
         /**
          * @param suffix appended to {@code User-Agent: gempix2-java/<version> (httpclient5; Java <version>)}, e.g.
-         *               {@code my-app/1.2}; default
-         *               none
+         *               {@code my-app/1.2}; default none
          * @return this builder
          */
         public Builder userAgentSuffix(String suffix) {
-            if (suffix != null && !suffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("userAgentSuffix must be printable ASCII on one line");
-            }
-            this.userAgentSuffix = suffix == null || suffix.isBlank() ? null : suffix.strip();
+            http.userAgentSuffix(suffix == null || suffix.isBlank() ? null : suffix);
             return this;
         }
 
@@ -390,28 +363,6 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
             return this;
         }
 
-        // --- settings-helper: minimal http(HttpSettings) until the network helper's full version is merged ---
-
-        /**
-         * Takes the network settings every transport shares: connect and response timeouts, the proxy's address
-         * and the {@code User-Agent} suffix.
-         *
-         * @param settings the network settings
-         * @return this builder
-         */
-        public Builder http(HttpSettings settings) {
-            if (settings == null) {
-                throw new IllegalArgumentException("http must not be null; leave it unset for the defaults");
-            }
-            connectTimeout(settings.connectTimeout());
-            responseTimeout(settings.responseTimeout());
-            settings.proxy().ifPresent(proxy -> proxy(proxy.address()));
-            userAgentSuffix(settings.userAgentSuffix().orElse(null));
-            return this;
-        }
-
-        // --- end of the settings-helper's part ---
-
         /**
          * @return a started transport
          * @throws InvalidRequestException naming {@code api_key} when no key was given
@@ -421,16 +372,10 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
                 throw InvalidRequestException.ofField("api_key",
                         "is required: call apiKey(...) or use fromEnv() with GEMPIX2_API_KEY set");
             }
-            String userAgent = UserAgent.value("httpclient5", userAgentSuffix);
-            return new HttpClient5Transport(new TransportSettings(baseUrl, apiKey, connectTimeout, responseTimeout,
-                    maxConnections, proxy, userAgent, httpClient, maxDownloadBytes));
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
-            }
-            return value;
+            HttpSettings settings = http.build();
+            String userAgent = UserAgent.value("httpclient5", settings.userAgentSuffix().orElse(null));
+            return new HttpClient5Transport(new TransportSettings(baseUrl, apiKey, settings, maxConnections,
+                    userAgent, httpClient, maxDownloadBytes));
         }
     }
 }

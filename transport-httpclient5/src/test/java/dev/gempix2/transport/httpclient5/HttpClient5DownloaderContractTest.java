@@ -1,5 +1,6 @@
 package dev.gempix2.transport.httpclient5;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.testkit.contract.ImageDownloaderContract;
 import java.net.URI;
@@ -12,5 +13,11 @@ class HttpClient5DownloaderContractTest extends ImageDownloaderContract {
     protected ImageDownloader createDownloader(Duration responseTimeout) {
         return HttpClient5Transport.builder().baseUrl(URI.create("http://unused.invalid")).apiKey("dk-download-only")
                 .responseTimeout(responseTimeout).build();
+    }
+
+    @Override
+    protected ImageDownloader createDownloaderWith(HttpSettings http) {
+        return HttpClient5Transport.builder().baseUrl(URI.create("http://unused.invalid")).apiKey("dk-download-only")
+                .http(http).build();
     }
 }

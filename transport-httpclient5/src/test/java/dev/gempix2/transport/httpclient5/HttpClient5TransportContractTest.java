@@ -1,5 +1,6 @@
 package dev.gempix2.transport.httpclient5;
 
+import dev.gempix2.core.HttpSettings;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.testkit.contract.ImageGeneratorContract;
@@ -12,5 +13,10 @@ class HttpClient5TransportContractTest extends ImageGeneratorContract {
     @Override
     protected ImageGenerator create(URI baseUrl, ApiKey key, Duration responseTimeout) {
         return HttpClient5Transport.builder().baseUrl(baseUrl).apiKey(key).responseTimeout(responseTimeout).build();
+    }
+
+    @Override
+    protected ImageGenerator createWith(URI baseUrl, ApiKey key, HttpSettings http) {
+        return HttpClient5Transport.builder().baseUrl(baseUrl).apiKey(key).http(http).build();
     }
 }

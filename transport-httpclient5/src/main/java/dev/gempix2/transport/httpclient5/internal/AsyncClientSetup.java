@@ -9,7 +9,6 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -31,6 +30,15 @@ public final class AsyncClientSetup {
      * @return a started client
      */
     public static CloseableHttpAsyncClient create(TransportSettings settings) {
+        return create(settings, null);
+    }
+
+    /**
+     * @param settings the transport's settings
+     * @param proxy the routes through a proxy, or null to connect directly
+     * @return a started client
+     */
+    public static CloseableHttpAsyncClient create(TransportSettings settings, ProxyRoutes proxy) {
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout response = Timeout.of(settings.responseTimeout());
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
@@ -58,9 +66,8 @@ public final class AsyncClientSetup {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching();
-        if (settings.proxy() != null) {
-            builder.setProxy(new HttpHost(settings.proxy().getScheme(), settings.proxy().getHost(),
-                    settings.proxy().getPort()));
+        if (proxy != null) {
+            proxy.install(builder);
         }
         CloseableHttpAsyncClient client = builder.build();
         client.start();

@@ -1,5 +1,6 @@
 package dev.gempix2.transport.httpclient5.internal;
 
+import dev.gempix2.core.wire.ProxyRefusal;
 import dev.gempix2.core.wire.WireFormat;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +27,16 @@ public final class AsyncExchange {
 
     private final CloseableHttpAsyncClient client;
     private final RequestConfig requestConfig;
+    private final ProxyRoutes proxy;
 
     /**
      * @param client a started client
      * @param settings where the response timeout comes from
+     * @param proxy the routes through a proxy the client was built with, or null
      */
-    public AsyncExchange(CloseableHttpAsyncClient client, TransportSettings settings) {
+    public AsyncExchange(CloseableHttpAsyncClient client, TransportSettings settings, ProxyRoutes proxy) {
         this.client = client;
+        this.proxy = proxy;
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(settings.responseTimeout()))
                 .setRedirectsEnabled(false)
@@ -51,6 +55,9 @@ public final class AsyncExchange {
         CompletableFuture<HttpAnswer> result = new CompletableFuture<>();
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig);
+        if (proxy != null) {
+            proxy.preempt(context);
+        }
         try {
             CancelOnceSending cancellable = new CancelOnceSending(request);
             Future<HttpAnswer> exchange = client.execute(cancellable, consumer, null, context, new FutureCallback<>() {
@@ -59,6 +66,10 @@ public final class AsyncExchange {
                     if (!answer.isSuccessful()) {
                         LOG.log(Level.DEBUG, () -> action + " answered HTTP " + answer.status() + ": "
                                 + preview(answer.body()));
+                    }
+                    if (proxy != null && answer.status() == ProxyRefusal.PROXY_AUTHENTICATION_REQUIRED) {
+                        result.completeExceptionally(ProxyRefusal.refused(proxy.proxy(), null));
+                        return;
                     }
                     result.complete(answer);
                 }

@@ -1,9 +1,12 @@
 package dev.gempix2.transport.httpclient5.internal;
 
+import dev.gempix2.core.error.InvalidRequestException;
 import dev.gempix2.core.error.TransportException;
 import dev.gempix2.core.wire.DownloadRules;
+import dev.gempix2.core.wire.HttpUrls;
 import dev.gempix2.core.wire.WireFormat;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -24,6 +27,22 @@ public final class ImageDownload {
     public ImageDownload(AsyncExchange exchange, TransportSettings settings) {
         this.exchange = exchange;
         this.settings = settings;
+    }
+
+    /**
+     * @param url a URL a caller asked to download
+     * @param maxBytes the largest body the caller accepts
+     * @return what is wrong with them, naming the argument, or empty
+     */
+    public static Optional<InvalidRequestException> check(URI url, long maxBytes) {
+        if (!HttpUrls.isHttp(url)) {
+            return Optional.of(InvalidRequestException.ofField("url",
+                    "must be an absolute http(s) URL, got " + (url == null ? null : DownloadRules.shown(url))));
+        }
+        if (maxBytes <= 0) {
+            return Optional.of(InvalidRequestException.ofField("maxBytes", "must be positive"));
+        }
+        return Optional.empty();
     }
 
     /**

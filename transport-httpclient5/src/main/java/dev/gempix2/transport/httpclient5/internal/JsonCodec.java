@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gempix2.core.wire.ApiAnswerLimit;
 import java.io.IOException;
 
 /**
@@ -16,7 +17,7 @@ import java.io.IOException;
  */
 public final class JsonCodec {
     /** The largest JSON body read; a result may hold a whole image as a base64 data URI. */
-    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = ApiAnswerLimit.MAX_BYTES;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_BODY_BYTES).build())
