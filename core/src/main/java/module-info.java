@@ -7,6 +7,7 @@
  * Transports are found with {@link java.util.ServiceLoader} as {@link dev.gempix2.core.port.ImageGeneratorProvider}s:
  * a modular transport declares {@code provides}, an automatic one its {@code META-INF/services} file.
  */
+@SuppressWarnings("module") // "gempix2" ends in a digit: it is the product's name
 module dev.gempix2.core {
     exports dev.gempix2.core;
     exports dev.gempix2.core.model;

@@ -55,12 +55,19 @@ public final class ConfigReading {
         }
     }
 
-    /** @param config the mapping @return the base URL @throws ConfigurationException naming {@code gempix2.base-url} */
+    /**
+     * @param config the mapping
+     * @return the base URL
+     * @throws ConfigurationException naming {@code gempix2.base-url}
+     */
     public static URI baseUrl(GemPix2Config config) {
         return httpUrl("gempix2.base-url", config.baseUrl());
     }
 
-    /** @param config the mapping @return the callback base URL, when callbacks are on */
+    /**
+     * @param config the mapping
+     * @return the callback base URL, when callbacks are on
+     */
     public static Optional<URI> callbackBaseUrl(GemPix2Config config) {
         return config.callback().baseUrl().filter(text -> !text.isBlank())
                 .map(text -> httpUrl("gempix2.callback.base-url", text));
@@ -127,7 +134,11 @@ public final class ConfigReading {
                 + text + "'", Set.of(key));
     }
 
-    /** @param config the mapping @return the retry policy @throws ConfigurationException naming the key */
+    /**
+     * @param config the mapping
+     * @return the retry policy
+     * @throws ConfigurationException naming the key
+     */
     public static RetryPolicy retryPolicy(GemPix2Config config) {
         try {
             return RetryPolicy.builder().maxRetries(config.retry().maxRetries()).build();
@@ -137,7 +148,11 @@ public final class ConfigReading {
         }
     }
 
-    /** @param config the mapping @return the polling policy @throws ConfigurationException naming the key */
+    /**
+     * @param config the mapping
+     * @return the polling policy
+     * @throws ConfigurationException naming the key
+     */
     public static PollingPolicy pollingPolicy(GemPix2Config config) {
         PollingPolicy.Builder builder = PollingPolicy.builder();
         apply("gempix2.polling.initial-delay", () -> builder.initialDelay(config.polling().initialDelay()));
