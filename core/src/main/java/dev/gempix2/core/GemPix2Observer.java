@@ -202,7 +202,13 @@ public interface GemPix2Observer {
      * @param generate true for {@code generate}, false for a wait on a task by its id
      */
     record TaskStarted(Optional<Model> model, Optional<TaskId> taskId, boolean generate) {
-        /** Requires every field. */
+        /**
+         * Requires every field.
+         *
+         * @param model the model asked for, when known (a task adopted by id has none)
+         * @param taskId the task, when already known (an await); empty for a generate until the submit answers
+         * @param generate true for {@code generate}, false for a wait on a task by its id
+         */
         public TaskStarted {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(taskId, "taskId");
@@ -222,7 +228,17 @@ public interface GemPix2Observer {
      */
     record AttemptStarted(Operation operation, int attempt, String method, Optional<URI> url, Optional<TaskId> taskId,
                           Optional<Model> model) {
-        /** Requires every field. */
+        /**
+         * Requires every field.
+         *
+         * @param operation submit, query or download
+         * @param attempt 1 for the first attempt of a call, 2 for its first retry, ...
+         * @param method the HTTP method
+         * @param url the request's URL when the transport tells its base URL (a download's without its query,
+         *            which may hold a signature)
+         * @param taskId the task it concerns, when known
+         * @param model the model, when known
+         */
         public AttemptStarted {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(method, "method");
@@ -245,7 +261,17 @@ public interface GemPix2Observer {
      */
     record AttemptEnded(Operation operation, int attempt, AttemptOutcome outcome, OptionalInt httpStatus,
                         Duration duration, OptionalLong bytes, Optional<String> errorType) {
-        /** Requires every field. */
+        /**
+         * Requires every field.
+         *
+         * @param operation submit, query or download
+         * @param attempt 1 for the first attempt of a call, ...
+         * @param outcome how it ended
+         * @param httpStatus the HTTP status, when an answer came
+         * @param duration from sending to the end
+         * @param bytes the body's size, for a successful download
+         * @param errorType the failure's class name, on failure
+         */
         public AttemptEnded {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(outcome, "outcome");
@@ -265,7 +291,14 @@ public interface GemPix2Observer {
      * @param delay how long the client waits before it
      */
     record RetryScheduled(Operation operation, int retry, String reason, Duration delay) {
-        /** Requires every field. */
+        /**
+         * Requires every field.
+         *
+         * @param operation submit, query or download
+         * @param retry 1 for the first retry
+         * @param reason the HTTP status that caused it, or {@code io}
+         * @param delay how long the client waits before it
+         */
         public RetryScheduled {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(reason, "reason");
@@ -281,7 +314,13 @@ public interface GemPix2Observer {
      * @param reportedStatus the status it reported, when it was readable
      */
     record CallbackHandled(CallbackVerdict verdict, Optional<TaskId> taskId, Optional<TaskStatus> reportedStatus) {
-        /** Requires every field. */
+        /**
+         * Requires every field.
+         *
+         * @param verdict what became of it
+         * @param taskId the task it names, when it was readable
+         * @param reportedStatus the status it reported, when it was readable
+         */
         public CallbackHandled {
             Objects.requireNonNull(verdict, "verdict");
             Objects.requireNonNull(taskId, "taskId");
@@ -305,7 +344,19 @@ public interface GemPix2Observer {
     record TaskEnded(TaskOutcome outcome, Optional<TaskId> taskId, Optional<Model> model, Duration duration,
                      int polls, int callbacks, int retries, Optional<BigDecimal> consumedCredits,
                      Optional<Task> lastSnapshot) {
-        /** Requires every field. */
+        /**
+         * Requires every field.
+         *
+         * @param outcome success, failed, timed out or abandoned
+         * @param taskId the task, when the provider gave it an id
+         * @param model the model, when known
+         * @param duration from the submit (or the start of the wait, for a task adopted by id) to the end
+         * @param polls the queries sent for it (every attempt)
+         * @param callbacks the callbacks received for it
+         * @param retries the retries scheduled for its calls
+         * @param consumedCredits the credits its final snapshot reported
+         * @param lastSnapshot the last state seen
+         */
         public TaskEnded {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(taskId, "taskId");

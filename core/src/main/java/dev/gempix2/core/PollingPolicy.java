@@ -36,7 +36,15 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
     /** Default: with callbacks on, a safety-net poll every 30 s. */
     public static final Duration DEFAULT_CALLBACK_SAFETY_INTERVAL = Duration.ofSeconds(30);
 
-    /** @throws IllegalArgumentException naming the setting that is out of range */
+    /**
+     * @param initialDelay the wait before the first poll
+     * @param multiplier how each interval grows, 1.0 or more
+     * @param maxInterval the longest interval between polls
+     * @param waitTimeout how long a wait lasts before {@code TaskTimeoutException}
+     * @param notFoundGrace how long after submitting a 404 is taken as "not visible yet"
+     * @param callbackSafetyInterval the interval of the safety-net polls while callbacks are on
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
     public PollingPolicy {
         Policies.requireSanePositive("initialDelay", initialDelay);
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {

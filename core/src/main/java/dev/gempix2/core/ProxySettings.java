@@ -29,7 +29,15 @@ import java.util.Optional;
  */
 public record ProxySettings(URI address, String username, String password, List<String> nonProxyHosts) {
 
-    /** Validates every part, naming the one that is wrong. */
+    /**
+     * Validates every part, naming the one that is wrong.
+     *
+     * @param address the proxy, {@code http://host:port} (no user info, path or query)
+     * @param username the basic-auth user, or null for none
+     * @param password the basic-auth password, or null for none (set together with the user)
+     * @param nonProxyHosts hosts reached directly: {@code example.com} (that host), {@code .example.com} or
+     *                      {@code *.example.com} (its subdomains), {@code *} (every host)
+     */
     public ProxySettings {
         if (address == null || !"http".equalsIgnoreCase(address.getScheme()) || address.getHost() == null
                 || address.getRawUserInfo() != null || (address.getRawPath() != null && address.getRawPath().length() > 1)

@@ -31,7 +31,14 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
     /** Default: a {@code Retry-After} is honoured up to 60 s. */
     public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-    /** @throws IllegalArgumentException naming the setting that is out of range */
+    /**
+     * @param maxRetries retries after the first attempt
+     * @param initialBackoff the wait before the first retry (before jitter)
+     * @param maxBackoff the longest wait between attempts (before jitter)
+     * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one is cut to this
+     * @param retryAmbiguousSubmits whether a submit that may have created a task (500, 504, read timeout) is retried
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);

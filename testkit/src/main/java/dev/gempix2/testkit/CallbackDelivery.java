@@ -20,7 +20,17 @@ import java.util.Optional;
 public record CallbackDelivery(TaskId taskId, URI url, int attempt, int status, Optional<String> error, String body,
                                Instant sentAt) {
 
-    /** Requires the task, URL, body and time. */
+    /**
+     * Requires the task, URL, body and time.
+     *
+     * @param taskId the task
+     * @param url where it was sent
+     * @param attempt 1 for the first try, 2 for the first retry, and so on
+     * @param status the receiver's HTTP status, or 0 when there was no answer (see {@code error})
+     * @param error why there was no answer (connection refused, timeout), when so
+     * @param body the JSON body sent
+     * @param sentAt when it was sent, on the fake's clock
+     */
     public CallbackDelivery {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(url, "url");

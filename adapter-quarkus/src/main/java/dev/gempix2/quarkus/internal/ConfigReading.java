@@ -80,12 +80,19 @@ public final class ConfigReading {
         return settings(config).requireApiKey();
     }
 
-    /** @param config the mapping @return the base URL @throws ConfigurationException naming {@code gempix2.base-url} */
+    /**
+     * @param config the mapping
+     * @return the base URL
+     * @throws ConfigurationException naming {@code gempix2.base-url}
+     */
     public static URI baseUrl(GemPix2Config config) {
         return settings(config).baseUrl();
     }
 
-    /** @param config the mapping @return the callback base URL, when callbacks are on */
+    /**
+     * @param config the mapping
+     * @return the callback base URL, when callbacks are on
+     */
     public static Optional<URI> callbackBaseUrl(GemPix2Config config) {
         return settings(config).callbackBaseUrl();
     }
@@ -145,12 +152,20 @@ public final class ConfigReading {
                 + text + "'");
     }
 
-    /** @param config the mapping @return the retry policy @throws ConfigurationException naming the key */
+    /**
+     * @param config the mapping
+     * @return the retry policy
+     * @throws ConfigurationException naming the key
+     */
     public static RetryPolicy retryPolicy(GemPix2Config config) {
         return settings(config).retryPolicy();
     }
 
-    /** @param config the mapping @return the polling policy @throws ConfigurationException naming the key */
+    /**
+     * @param config the mapping
+     * @return the polling policy
+     * @throws ConfigurationException naming the key
+     */
     public static PollingPolicy pollingPolicy(GemPix2Config config) {
         return settings(config).pollingPolicy();
     }

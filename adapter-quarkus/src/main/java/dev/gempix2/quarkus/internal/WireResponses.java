@@ -48,7 +48,10 @@ final class WireResponses {
         return WireResponse.parse(status, body, retryAfter);
     }
 
-    /** @param body a request body as plain values @return its JSON text */
+    /**
+     * @param body a request body as plain values
+     * @return its JSON text
+     */
     static String write(Map<String, Object> body) {
         try {
             return JSON.writeValueAsString(body);

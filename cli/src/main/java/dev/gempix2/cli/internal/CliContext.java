@@ -19,7 +19,14 @@ import java.util.concurrent.CompletableFuture;
 public record CliContext(Map<String, String> environment, boolean terminal, String commandPrefix,
                          CompletableFuture<Void> stopRequested) {
 
-    /** Copies the environment; all fields are required. */
+    /**
+     * Copies the environment; all fields are required.
+     *
+     * @param environment the variables, e.g. {@code GEMPIX2_API_KEY}
+     * @param terminal whether stderr goes to a terminal that a live progress line can redraw
+     * @param commandPrefix how a person runs this program again, e.g. {@code java -jar cli/target/gempix2.jar}
+     * @param stopRequested completes when a long-running command should stop (Ctrl-C in a real process)
+     */
     public CliContext {
         environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         Objects.requireNonNull(commandPrefix, "commandPrefix");

@@ -103,7 +103,10 @@ public abstract class ProgressReport implements TaskListener, AutoCloseable {
     protected void begun() {
     }
 
-    /** @param id the task @param what what happens now */
+    /**
+     * @param id the task
+     * @param what what happens now
+     */
     protected abstract void announce(TaskId id, String what);
 
     /** @param newStatus the new status */

@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public record GeneratedImage(String location) {
 
-    /** @throws IllegalArgumentException when the location is blank */
+    /**
+     * @param location the URL or data URI exactly as received
+     * @throws IllegalArgumentException when the location is blank
+     */
     public GeneratedImage {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("an image location must not be blank");

@@ -11,7 +11,12 @@ import java.util.Locale;
  */
 public record ImageData(String mediaType, byte[] bytes) {
 
-    /** Copies the bytes so that the record stays immutable. */
+    /**
+     * Copies the bytes so that the record stays immutable.
+     *
+     * @param mediaType e.g. {@code image/png}
+     * @param bytes the encoded image (a defensive copy is kept and returned)
+     */
     public ImageData {
         if (mediaType == null || mediaType.isBlank()) {
             mediaType = "application/octet-stream";
@@ -29,6 +34,7 @@ public record ImageData(String mediaType, byte[] bytes) {
         return new ImageData(sniffMediaType(bytes), bytes);
     }
 
+    /** @return a copy of the encoded image */
     @Override
     public byte[] bytes() {
         return bytes.clone();

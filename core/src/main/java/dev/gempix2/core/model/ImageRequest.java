@@ -60,7 +60,14 @@ public record ImageRequest(Model model, String prompt, List<URI> referenceImages
 
     private static final Set<String> RESERVED = Set.of("model", "prompt", "images", "callback_url");
 
-    /** @throws InvalidRequestException naming the field at fault */
+    /**
+     * @param model the model to use
+     * @param prompt the text describing the image; not blank
+     * @param referenceImages at most {@value #MAX_REFERENCE_IMAGES} http(s) URLs or {@code data:image/...} URIs
+     * @param callbackUrl where the provider POSTs the final state; usually set by the client, not by hand
+     * @param extra further body fields, sent as they are; values are strings, numbers, booleans, lists or maps
+     * @throws InvalidRequestException naming the field at fault
+     */
     public ImageRequest {
         if (model == null) {
             throw InvalidRequestException.ofField("model", "must be set");

@@ -18,7 +18,10 @@ public record Model(String id) {
     /** Gemini 2.5 Flash Image. */
     public static final Model GEMINI_2_5_FLASH_IMAGE = new Model("google/gemini-2.5-flash-image");
 
-    /** @throws InvalidRequestException naming {@code model} when the id is blank or not of the form {@code vendor/name} */
+    /**
+     * @param id the id as sent in the request's {@code model} field
+     * @throws InvalidRequestException naming {@code model} when the id is blank or not of the form {@code vendor/name}
+     */
     public Model {
         if (id == null || id.isBlank()) {
             throw InvalidRequestException.ofField("model", "must not be blank");

@@ -19,7 +19,16 @@ import java.util.Optional;
 public record Task(TaskId id, TaskStatus status, List<GeneratedImage> images, Optional<BigDecimal> consumedCredits,
                    Optional<String> statusMessage, Optional<Instant> createdAt) {
 
-    /** Normalizes nulls to empty values; id and status are required. */
+    /**
+     * Normalizes nulls to empty values; id and status are required.
+     *
+     * @param id the task
+     * @param status where it is
+     * @param images the generated images; empty until success (and on failure)
+     * @param consumedCredits the credits charged, parsed from the provider's decimal string
+     * @param statusMessage the provider's reason on failure, or the model's text when it answered without an image
+     * @param createdAt the creation time, when the provider gave one
+     */
     public Task {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");

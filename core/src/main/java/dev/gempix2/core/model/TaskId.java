@@ -10,7 +10,10 @@ import dev.gempix2.core.error.InvalidRequestException;
 public record TaskId(String value) {
     private static final int MAX_LENGTH = 200;
 
-    /** @throws InvalidRequestException naming {@code task_id} when blank, too long or holding spaces or control characters */
+    /**
+     * @param value the id as the provider sent it
+     * @throws InvalidRequestException naming {@code task_id} when blank, too long or holding spaces or control characters
+     */
     public TaskId {
         if (value == null || value.isBlank()) {
             throw InvalidRequestException.ofField("task_id", "must not be blank");

@@ -20,7 +20,17 @@ import java.util.Map;
 public record WireResponse(int status, boolean parsed, Object json, String retryAfter,
                            Map<String, List<String>> headers, String sentRequestId) {
 
-    /** Copies the headers, so that the record stays immutable. */
+    /**
+     * Copies the headers, so that the record stays immutable.
+     *
+     * @param status the HTTP status
+     * @param parsed false when the body was not JSON (an HTML error page, truncated JSON, empty)
+     * @param json the parsed body when {@code parsed}
+     * @param retryAfter the raw {@code Retry-After} header, or null
+     * @param headers the response's headers as {@link RequestIds#headersOf} keeps them (lower-case names, no
+     *                cookies); empty when the transport gave none
+     * @param sentRequestId the {@code X-Request-Id} the request carried, or null
+     */
     public WireResponse {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }

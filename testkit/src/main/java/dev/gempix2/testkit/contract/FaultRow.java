@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record FaultRow(int number, String key, String fault, String expected, Scenario scenario) {
 
-    /** Requires every field. */
+    /**
+     * Requires every field.
+     *
+     * @param number the row's place in the matrix, from 1
+     * @param key a short stable name, e.g. {@code submit-500}
+     * @param fault what goes wrong, as the report shows it
+     * @param expected the outcome asserted, as the report shows it
+     * @param scenario the check, run on a fresh {@link FaultRig}
+     */
     public FaultRow {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fault, "fault");

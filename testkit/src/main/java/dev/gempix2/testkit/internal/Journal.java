@@ -168,7 +168,10 @@ public final class Journal {
         droppedCallbacks = 0;
     }
 
-    /** @return the requests kept that match, as a new list */
+    /**
+     * @param test which requests to keep
+     * @return the requests kept that match, as a new list
+     */
     public synchronized List<RecordedRequest> requestsMatching(Predicate<RecordedRequest> test) {
         List<RecordedRequest> matching = new ArrayList<>();
         for (RecordedRequest request : requests) {

@@ -14,7 +14,16 @@ import java.util.Optional;
 public final class ScriptState {
 
     /** How a task ends. */
-    public enum Ending { SUCCESS, FAILURE, TEXT, NEVER }
+    public enum Ending {
+        /** {@code success} with images. */
+        SUCCESS,
+        /** {@code failed} with a reason. */
+        FAILURE,
+        /** {@code success} with only the model's text, no image. */
+        TEXT,
+        /** Never: the task stays {@code in_progress}. */
+        NEVER
+    }
 
     /**
      * @param ending how the task ends

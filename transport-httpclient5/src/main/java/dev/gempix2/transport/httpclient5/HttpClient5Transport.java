@@ -231,7 +231,10 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
             return this;
         }
 
-        /** @param apiKey the GemPix2 API key; required @return this builder */
+        /**
+         * @param apiKey the GemPix2 API key; required
+         * @return this builder
+         */
         public Builder apiKey(ApiKey apiKey) {
             if (apiKey == null) {
                 throw InvalidRequestException.ofField("api_key", "must not be null");

@@ -21,7 +21,19 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 public record TransportSettings(URI baseUrl, ApiKey apiKey, HttpSettings http, int maxConnections, String userAgent,
                                 CloseableHttpAsyncClient userClient, long maxDownloadBytes) {
 
-    /** Checks the fields the builder guarantees. */
+    /**
+     * Checks the fields the builder guarantees.
+     *
+     * @param baseUrl the API's base URL
+     * @param apiKey the key
+     * @param connectTimeout how long to wait for a connection
+     * @param responseTimeout how long to wait for data once the request is sent
+     * @param maxConnections the pool's size (total and per host)
+     * @param proxy an http proxy, or null
+     * @param userAgent the full {@code User-Agent} value
+     * @param userClient the user's own client, or null to create one
+     * @param maxDownloadBytes the largest image body accepted
+     */
     public TransportSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
