@@ -19,7 +19,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ class ClientAgainstTheFakeTest {
     private final FakeGemPix2Backend fake = FakeGemPix2Backend.builder().stageDuration(Duration.ofMillis(30)).start();
     private GemPix2Client client;
     private HttpServer webhook;
+    private final List<CallbackOutcome> outcomes = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -71,6 +73,13 @@ class ClientAgainstTheFakeTest {
         }
     }
 
+    /**
+     * The fake holds the submit's answer until the callback is delivered (for up to 10 s of its own, and each
+     * delivery attempt may take 5 s before a retry), so how long this takes is the fake's business: the test
+     * waits for the events (bounded only by the class's hang guard) and checks that the callback, not a poll,
+     * completed the wait. It used to assert that all of it took under 10 s, the same 10 s the fake may take by
+     * design, and so failed whenever a loaded machine made the first webhook call slow.
+     */
     @Test
     void aCallbackThatBeatsTheSubmitAnswerStillCompletesTheWait() throws IOException {
         fake.onEveryTask().callbackBeforeSubmitResponse();
@@ -80,11 +89,14 @@ class ClientAgainstTheFakeTest {
                 .pollingPolicy(PollingPolicy.builder().initialDelay(Duration.ofMinutes(1)).build())
                 .callbackBaseUrl(callbackBase).build();
         receiver.set(client);
-        CompletableFuture<Task> generated = client.generateAsync(ImageRequest.of("a kite"));
-        assertThat(generated).succeedsWithin(Duration.ofSeconds(10))
-                .extracting(Task::status).isEqualTo(TaskStatus.SUCCESS);
-        fake.awaitCallbackDelivered(generated.join().id(), Duration.ofSeconds(10));
-        assertThat(fake.callbacksDelivered()).hasSize(1);
+
+        Task task = client.generateAsync(ImageRequest.of("a kite")).join();
+
+        assertThat(task.status()).isEqualTo(TaskStatus.SUCCESS);
+        assertThat(outcomes).startsWith(CallbackOutcome.ACCEPTED);
+        assertThat(fake.callbacksDelivered()).extracting(CallbackDelivery::taskId).containsExactly(task.id());
+        assertThat(fake.requests()).as("the submit, then the one query confirming the callback: no poll")
+                .extracting(RecordedRequest::method).containsExactly("POST", "GET");
     }
 
     // A plain-Java webhook: parses the payload with core's rules and hands it to the client's receiver.
@@ -95,6 +107,7 @@ class ClientAgainstTheFakeTest {
             String path = exchange.getRequestURI().getPath();
             Task reported = WireFormat.readCallback(json.readValue(exchange.getRequestBody(), Object.class));
             CallbackOutcome outcome = receiver.get().callbacks().receive(path.substring(path.lastIndexOf('/') + 1), reported);
+            outcomes.add(outcome);
             exchange.sendResponseHeaders(outcome.httpStatus(), -1);
             exchange.close();
         });

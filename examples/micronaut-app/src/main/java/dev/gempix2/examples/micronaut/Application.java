@@ -8,7 +8,7 @@ import io.micronaut.runtime.Micronaut;
  * callbacks complete the wait; polling stays as a safety net.
  *
  * <pre>{@code
- * GEMPIX2_API_KEY=dk-... mvn exec:java
+ * GEMPIX2_API_KEY=dk-... java -jar target/gempix2-micronaut-app.jar     (after ../../mvnw -B -q package -DskipTests)
  * curl -X POST localhost:8080/images -H 'Content-Type: application/json' -d '{"prompt":"a lighthouse at dawn"}'
  * }</pre>
  */
