@@ -22,6 +22,7 @@ import dev.gempix2.transport.httpclient5.internal.HttpAnswer;
 import dev.gempix2.transport.httpclient5.internal.ImageDownload;
 import dev.gempix2.transport.httpclient5.internal.JsonCodec;
 import dev.gempix2.transport.httpclient5.internal.PlainFailure;
+import dev.gempix2.transport.httpclient5.internal.MaskedAuthorization;
 import dev.gempix2.transport.httpclient5.internal.SendWatchingEntity;
 import dev.gempix2.transport.httpclient5.internal.TransportSettings;
 import java.net.URI;
@@ -238,7 +239,7 @@ public final class HttpClient5Transport implements ImageGenerator, ImageDownload
         AttemptHeaders.current().forEach(request::setHeader);   // e.g. an observer's traceparent
         return request
                 .setHeader(RequestIds.HEADER, requestId)
-                .setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader())
+                .setHeader(new MaskedAuthorization(settings.apiKey()))
                 .setHeader(HttpHeaders.ACCEPT, "application/json")
                 .setHeader(HttpHeaders.USER_AGENT, settings.userAgent());
     }
