@@ -183,6 +183,10 @@ public final class ReliabilityReport {
                 + "5's own header logger (`org.apache.hc.client5.http.headers`) is among them: it shows the "
                 + "`Authorization` header masked. Its byte-level wire logger is not, see "
                 + "`transport-httpclient5/README.md`.\n");
+        md.append("\n`load_lost` counts tasks the fake created that the client's repository does not know: no record "
+                + "holds the task's id, nor (a submit in doubt whose callback has not come through yet) the callback "
+                + "token the provider calls back with. A record in doubt stays unfinished and learns the id from the "
+                + "callback; the load test also checks that every task the client knows ends.\n");
         md.append("\n## Fault matrix\n\nEach row runs a `GemPix2Client` over the transport against the testkit's ")
                 .append("fake backend (or a byte-level `HostileServer`), on virtual time where the fault is slow, ")
                 .append("and asserts the expected outcome.\n\n| # | fault | expected outcome |");
