@@ -14,8 +14,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Fetches an image over Micronaut's client as one streamed, capped exchange (see {@link CappedBody}).
@@ -90,7 +88,7 @@ final class MicronautDownload {
         body.whenComplete((bytes, failure) -> {
             // A cancelled exchange, or one stopped at the cap, would go on reading its body: close it instead. An
             // error status came with its whole answer: its connection is fine.
-            if (failure != null && !(unwrap(failure) instanceof HttpClientResponseException)) {
+            if (failure != null && !(ResponseReader.unwrap(failure) instanceof HttpClientResponseException)) {
                 connection.abort();
             } else {
                 connection.release();
@@ -101,7 +99,7 @@ final class MicronautDownload {
     }
 
     private Throwable mapped(Throwable failure, URI url, String what) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = ResponseReader.unwrap(failure);
         if (cause instanceof HttpClientException && !(cause instanceof HttpClientResponseException)
                 && cause.getMessage() != null && REFUSED_REDIRECTS.stream().anyMatch(cause.getMessage()::contains)) {
             return new RedirectRefusedException("Downloading " + DownloadRules.shown(url) + " was redirected "
@@ -109,14 +107,5 @@ final class MicronautDownload {
                     + "URLs): " + cause.getMessage(), cause);
         }
         return reader.failure(cause, what);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -86,7 +86,8 @@ final class ResponseReader {
         return new TransportException("I/O error while " + what + ": " + cause.getMessage(), true, cause);
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** @return the failure without its {@code CompletionException} and {@code ExecutionException} wrappers */
+    static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
