@@ -128,14 +128,14 @@ class NothingLostUnderLoadTest {
                     awaitFirstCallback(fake, id);
                 }
                 List<CallbackDelivery> attempts = callbackAttempts(fake, id);
-                Optional<TaskRecord> inDoubt = attempts.isEmpty() ? Optional.empty()
+                Optional<TaskRecord> byToken = attempts.isEmpty() ? Optional.empty()
                         : repository.findByCallbackToken(tokenOf(attempts.get(0)));
                 String about = id + " (callbacks " + attempts + ")";
-                if (inDoubt.isPresent() && !inDoubt.get().isFinished()
+                if (byToken.isPresent() && !byToken.get().isFinished()
                         && attempts.stream().noneMatch(CallbackDelivery::isDelivered)) {
                     knownByTokenOnly.add(about);
                 } else {
-                    lostTasks.add(about + ", record by token " + inDoubt.map(TaskRecord::toString).orElse("none"));
+                    lostTasks.add(about + ", record by token " + byToken.map(TaskRecord::toString).orElse("none"));
                 }
             }
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
