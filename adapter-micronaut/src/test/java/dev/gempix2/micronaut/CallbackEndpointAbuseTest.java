@@ -38,12 +38,15 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The webhook endpoint under abuse: oversized bodies refused before they are read whole, a wrong content type,
- * 10,000 random tokens, a valid token replayed after its task finished, and mutated JSON (never a 5xx).
+ * 2,000 random tokens, a valid token replayed after its task finished, and mutated JSON (never a 5xx). The
+ * 10,000-token run is done once, on the JDK-server example ({@code JdkWebhookAbuseTest}): every endpoint hands
+ * the token to the same {@code CallbackReceiver}, so here 2,000 prove the framework's part (all 404, no heap
+ * growth, the real task untouched) at a fifth of the test time.
  */
 @Timeout(90)
 class CallbackEndpointAbuseTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final int RANDOM_TOKENS = 10_000;
+    private static final int RANDOM_TOKENS = 2_000;
 
     private EmbeddedServer server;
     private ScriptedGenerator generator;
@@ -99,7 +102,7 @@ class CallbackEndpointAbuseTest {
     }
 
     @Test
-    void tenThousandRandomTokensAreAllNotFoundAndLeaveTheRealTaskAlone() throws Exception {
+    void twoThousandRandomTokensAreAllNotFoundAndLeaveTheRealTaskAlone() throws Exception {
         String token = submitAndTakeToken();
         int queriesBefore = generator.queries();
         long heapBefore = usedHeapAfterGc();

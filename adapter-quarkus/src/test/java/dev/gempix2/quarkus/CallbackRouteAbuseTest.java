@@ -42,14 +42,17 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The webhook route under abuse: oversized bodies refused before they are read whole, a wrong content type,
- * 10,000 random tokens, a valid token replayed after its task finished, and mutated JSON (never a 5xx).
+ * 2,000 random tokens, a valid token replayed after its task finished, and mutated JSON (never a 5xx). The
+ * 10,000-token run is done once, on the JDK-server example ({@code JdkWebhookAbuseTest}): every endpoint hands
+ * the token to the same {@code CallbackReceiver}, so here 2,000 prove the framework's part (all 404, no heap
+ * growth, the real task untouched) at a fifth of the test time.
  */
 @QuarkusTest
 @WithTestResource(FakeGemPix2Resource.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class CallbackRouteAbuseTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final int RANDOM_TOKENS = 10_000;
+    private static final int RANDOM_TOKENS = 2_000;
 
     @TestHTTPResource("/gempix2/callback")
     URI callbacks;
@@ -92,7 +95,7 @@ class CallbackRouteAbuseTest {
     }
 
     @Test
-    void tenThousandRandomTokensAreAllNotFoundAndLeaveRealTasksAlone() throws Exception {
+    void twoThousandRandomTokensAreAllNotFoundAndLeaveRealTasksAlone() throws Exception {
         long requestsBefore = fake.requestCount();
         long heapBefore = usedHeapAfterGc();
         SecureRandom random = new SecureRandom();

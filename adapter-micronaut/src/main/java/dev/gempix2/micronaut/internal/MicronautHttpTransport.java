@@ -40,10 +40,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MicronautHttpTransport implements ImageGenerator, ImageDownloader {
     private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
-    // Micronaut counts redirects in this request attribute against the client's max-redirects (default 5) and
-    // has no per-request limit; starting the count higher leaves exactly DownloadRules.MAX_REDIRECTS. The
-    // downloader contract test fails if a Micronaut upgrade renames it.
-    private static final String REDIRECT_COUNT_ATTRIBUTE = "micronaut.http.client.redirect-count";
 
     private final StreamingHttpClient http;
     private final HttpSettings settings;
@@ -51,7 +47,7 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
     private final ResponseReader reader;
     private final URI baseUrl;
     private final ApiKey apiKey;
-    private final int skippedRedirects;
+    private final MicronautDownload downloads;
 
     /**
      * @param http the HTTP client, qualified with {@code @Client(id = "gempix2")}
@@ -79,10 +75,11 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         this.http = Objects.requireNonNull(http, "http");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.userAgent = UserAgent.value("micronaut", settings.userAgentSuffix().orElse(null));
-        this.skippedRedirects = Math.max(0, clientMaxRedirects - DownloadRules.MAX_REDIRECTS);
         this.reader = new ResponseReader(Objects.requireNonNull(json, "json"), settings.proxy().orElse(null));
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.downloads = new MicronautDownload(http, reader, baseUrl, apiKey, userAgent,
+                Math.max(0, clientMaxRedirects - DownloadRules.MAX_REDIRECTS));
     }
 
     @Override
@@ -126,19 +123,7 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         } catch (TransportException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        MutableHttpRequest<?> get = HttpRequest.GET(url).header(HttpHeaders.USER_AGENT, userAgent);
-        get.setAttribute(REDIRECT_COUNT_ATTRIBUTE, skippedRedirects);
-        if (DownloadRules.sendsApiKeyTo(baseUrl, url)) {
-            get.header(HttpHeaders.AUTHORIZATION, apiKey.authorizationHeader());
-        }
-        String what = "downloading " + DownloadRules.shown(url);
-        try {
-            CompletableFuture<byte[]> body = CappedBody.collect(url, maxBytes, http.exchangeStream(get, BYTES));
-            return CancelLink.cancelling(body.exceptionallyCompose(
-                    failure -> CompletableFuture.failedFuture(reader.failure(failure, what))), body);
-        } catch (RuntimeException refused) {
-            return CompletableFuture.failedFuture(reader.failure(refused, what));
-        }
+        return downloads.download(url, maxBytes);
     }
 
     /** @return the API's address, for observers */

@@ -133,9 +133,10 @@ public final class CallbackIntake implements CallbackReceiver {
 
     private void confirm(TaskId id, Task reported, String key, int notFoundRetries) {
         query.apply(id).whenComplete((confirmed, error) -> waits.dispatch(() -> {
-            if (error != null && Failures.unwrap(error) instanceof TaskNotFoundException
-                    && notFoundRetries < NOT_FOUND_RECONFIRMS) {
-                // The provider catching up: confirm again shortly rather than leave it to the safety poll.
+            if (error != null && notFoundRetries < NOT_FOUND_RECONFIRMS
+                    && (Failures.unwrap(error) instanceof TaskNotFoundException || waits.waiterCount(id) == 0)) {
+                // The provider catching up: confirm again shortly rather than leave it to the safety poll. And a
+                // task no wait polls (a record in doubt this callback adopted) has no poll to leave it to.
                 waits.clock().schedule(waits.polling().initialDelay(),
                         () -> waits.dispatch(() -> confirm(id, reported, key, notFoundRetries + 1)));
                 return;

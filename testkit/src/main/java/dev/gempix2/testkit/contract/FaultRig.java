@@ -9,6 +9,7 @@ import dev.gempix2.core.error.GemPix2Exception;
 import dev.gempix2.core.model.ApiKey;
 import dev.gempix2.core.model.ImageRequest;
 import dev.gempix2.core.model.Task;
+import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.wire.AsyncFailures;
 import dev.gempix2.testkit.FakeGemPix2Backend;
@@ -35,6 +36,7 @@ public final class FaultRig implements AutoCloseable {
     private final FakeGemPix2Backend fake;
     private final ManualClock clock;
     private final ImageGenerator generator;
+    private final ImageDownloader downloader;
     private final TransportFactory factory;
     private final VirtualTime time;
     private final Consumer<String> seen;
@@ -48,11 +50,12 @@ public final class FaultRig implements AutoCloseable {
         ImageGenerator create(URI baseUrl, ApiKey key, Duration responseTimeout);
     }
 
-    FaultRig(FakeGemPix2Backend fake, ManualClock clock, ImageGenerator generator, TransportFactory factory,
-             Consumer<String> seen) {
+    FaultRig(FakeGemPix2Backend fake, ManualClock clock, ImageGenerator generator, ImageDownloader downloader,
+             TransportFactory factory, Consumer<String> seen) {
         this.fake = fake;
         this.clock = clock;
         this.generator = generator;
+        this.downloader = downloader;
         this.factory = factory;
         this.seen = seen;
         this.time = new VirtualTime(clock);
@@ -110,6 +113,14 @@ public final class FaultRig implements AutoCloseable {
         GemPix2Client client = GemPix2Client.builder().generator(transport).repository(repository).build();
         opened.add(client);
         return client;
+    }
+
+    /** @return the downloader of the kind under test, shared by the rows */
+    public ImageDownloader downloader() {
+        if (downloader == null) {
+            throw new AssertionError("the suite gave no downloader for this transport (override downloader(...))");
+        }
+        return downloader;
     }
 
     /** @return the transport under test, shared by the rows */

@@ -34,7 +34,7 @@ public final class ReliabilityReport {
     /** The figures {@code docs/reliability.json} holds besides the matrix, in the report's order. */
     public static final List<String> FIGURES = List.of("load_calls", "load_faults_injected", "load_lost",
             "load_duplicate_submits", "restart_tasks", "restart_resumed", "property_cases", "canary_leaks",
-            "canary_lines_httpclient_header_logger", "forged_callbacks_accepted");
+            "forged_callbacks_accepted");
 
     private ReliabilityReport() {
     }
@@ -180,10 +180,14 @@ public final class ReliabilityReport {
                 .append(" pending a defect fix) |\n");
         figures.forEach((name, value) -> md.append("| `").append(name).append("` | ").append(value).append(" |\n"));
         md.append("\n`canary_leaks` counts captured lines of the SDK, the frameworks and the transports' libraries that "
-                + "held the canary key or a callback token. `canary_lines_httpclient_header_logger` counts those "
-                + "printed by Apache HttpClient 5's own header logger (`org.apache.hc.client5.http.headers`), which "
-                + "the suite turns on at DEBUG and which prints every request header, `Authorization` included: the "
-                + "SDK cannot mask it, so `transport-httpclient5/README.md` says to keep that logger at INFO.\n");
+                + "held the canary key or a callback token, with every logger at its finest level. Apache HttpClient "
+                + "5's own header logger (`org.apache.hc.client5.http.headers`) is among them: it shows the "
+                + "`Authorization` header masked. Its byte-level wire logger is not, see "
+                + "`transport-httpclient5/README.md`.\n");
+        md.append("\n`load_lost` counts tasks the fake created that the client's repository does not know: no record "
+                + "holds the task's id, nor (a submit in doubt whose callback has not come through yet) the callback "
+                + "token the provider calls back with. A record in doubt stays unfinished and learns the id from the "
+                + "callback; the load test also checks that every task the client knows ends.\n");
         md.append("\n## Fault matrix\n\nEach row runs a `GemPix2Client` over the transport against the testkit's ")
                 .append("fake backend (or a byte-level `HostileServer`), on virtual time where the fault is slow, ")
                 .append("and asserts the expected outcome.\n\n| # | fault | expected outcome |");

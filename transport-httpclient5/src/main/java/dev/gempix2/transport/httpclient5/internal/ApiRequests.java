@@ -78,7 +78,7 @@ public final class ApiRequests {
         AttemptHeaders.current().forEach(request::setHeader);   // e.g. an observer's traceparent
         return request
                 .setHeader(RequestIds.HEADER, requestId)
-                .setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader())
+                .setHeader(new MaskedAuthorization(settings.apiKey()))
                 .setHeader(HttpHeaders.ACCEPT, "application/json")
                 .setHeader(HttpHeaders.USER_AGENT, settings.userAgent());
     }

@@ -69,7 +69,7 @@ public final class ImageDownload {
                 .setHeader(HttpHeaders.USER_AGENT, settings.userAgent())
                 .setHeader(HttpHeaders.ACCEPT, "image/*, */*;q=0.5");
         if (DownloadRules.sendsApiKeyTo(settings.baseUrl(), url)) {
-            request.setHeader(HttpHeaders.AUTHORIZATION, settings.apiKey().authorizationHeader());
+            request.setHeader(new MaskedAuthorization(settings.apiKey()));
         }
         BoundedBodyConsumer consumer = new BoundedBodyConsumer(maxBytes,
                 declared -> DownloadRules.tooLarge(url, maxBytes, declared).getMessage());
