@@ -114,7 +114,16 @@ final class CallbackSection {
                                     + "second, end to end", "1/s", Samples.of(latencies.size() / seconds))),
                     List.of("Each latency includes the receiver's HTTP exchange, `CallbackParser`, and the "
                             + "confirming `GET /api/task/query` that a callback triggers before it completes a wait "
-                            + "(a callback is a hint, so nobody can forge a result)."),
+                            + "(a callback is a hint, so nobody can forge a result).",
+                            "Where the p99 goes: the path is short (its minimum is well under 1 ms) but it passes "
+                            + "through five threads in turn: the fake's callback sender, the receiver's exchange "
+                            + "thread, an HttpClient 5 I/O thread for the confirming query (and the fake's handler "
+                            + "answering it), then core's `gempix2-callback` executor. Each must be scheduled; with a "
+                            + "load average far above the 2 cores a runnable thread waits for a time slice, and the "
+                            + "slowest 1% of tasks met several such waits. The p99 therefore follows the load average "
+                            + "of the run (see the run-to-run table at the end) more than anything the client does; "
+                            + "the clock fix at the end removed one wake-up from this path too (the confirming "
+                            + "query's deadline and the cancelled safety-net poll)."),
                     List.of("callbacks.png"));
         } finally {
             receiver.stop(0);

@@ -11,9 +11,6 @@ import java.util.Map;
 
 /** Writes {@code benchmarks.md} and {@code benchmarks.json} from the sections of one run. */
 final class ReportDocument {
-    /** Figures of the issue that this command cannot measure, shown as null in the JSON. */
-    private static final List<String> NOT_MEASURED = List.of("transport_ratio_quarkus");
-
     private final ReportSettings settings;
     private final Machine machine;
     private final String loadAtEnd;
@@ -51,7 +48,6 @@ final class ReportDocument {
                 }
             }
         }
-        NOT_MEASURED.forEach(name -> root.putIfAbsent(name, null));
         return root;
     }
 

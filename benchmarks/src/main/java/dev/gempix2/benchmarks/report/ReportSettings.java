@@ -45,11 +45,12 @@ public record ReportSettings(boolean smoke, Path out, Duration warmUp, int round
 
     /**
      * @param out where to write
-     * @return the smoke run: the same code in a few seconds
+     * @return the smoke run: the same code in a few seconds, every section in its smallest form (one round,
+     *         20 waiting tasks, 10 callbacks, one download of 1 MiB)
      */
     public static ReportSettings smoke(Path out) {
-        return new ReportSettings(true, out, Duration.ofMillis(150), 2, Duration.ofMillis(100),
-                new int[] {40}, Duration.ofMillis(100), 30, 2, EIGHT_MIB);
+        return new ReportSettings(true, out, Duration.ofMillis(60), 1, Duration.ofMillis(50),
+                new int[] {20}, Duration.ofMillis(50), 10, 1, 1024 * 1024);
     }
 
     /** @return the rounds in words, for the method paragraphs */
