@@ -3,7 +3,9 @@ package dev.gempix2.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gempix2.core.GemPix2Settings;
 import dev.gempix2.core.error.ConfigurationException;
+import dev.gempix2.micronaut.internal.ConfigurationSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,14 @@ class GemPix2ConfigurationTest {
         assertThat(configuration.callbackBaseUrl()).isEmpty();
         assertThat(configuration.getCallback().getPath()).isEqualTo("/gempix2/callback");
         assertThat(configuration.getCallback().isVerify()).isTrue();
+    }
+
+    @Test
+    void theDefaultsAreCoresDefaults() {
+        GemPix2Settings settings = ConfigurationSettings.read(new GemPix2Configuration(),
+                new GemPix2HttpConfiguration());
+
+        assertThat(settings).hasToString(GemPix2Settings.defaults().toString());
     }
 
     @Test

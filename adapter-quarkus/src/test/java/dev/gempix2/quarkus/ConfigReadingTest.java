@@ -46,6 +46,13 @@ class ConfigReadingTest {
     }
 
     @Test
+    void theMappingsDefaultsAreCoresDefaults() {
+        GemPix2Settings settings = ConfigReading.settings(config(Map.of()));
+
+        assertThat(settings).hasToString(GemPix2Settings.defaults().toString());
+    }
+
+    @Test
     void everyKeyIsRead() {
         GemPix2Config config = config(Map.of(
                 "gempix2.api-key", KEY,
