@@ -5,6 +5,7 @@ import dev.gempix2.core.port.Clock;
 import dev.gempix2.core.port.ImageDownloader;
 import dev.gempix2.core.port.ImageGenerator;
 import dev.gempix2.core.port.TaskRepository;
+import dev.gempix2.core.wire.HttpUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,11 +107,8 @@ abstract class ClientBuilderOptions {
      * @throws IllegalArgumentException when it is not an absolute http(s) URL
      */
     public GemPix2Client.Builder callbackBaseUrl(URI baseUrl) {
-        if (baseUrl != null && (baseUrl.getHost() == null || !("http".equalsIgnoreCase(baseUrl.getScheme())
-                || "https".equalsIgnoreCase(baseUrl.getScheme())) || baseUrl.getRawQuery() != null
-                || baseUrl.getRawFragment() != null)) {
-            throw new IllegalArgumentException("callbackBaseUrl must be an absolute http(s) URL without query or "
-                    + "fragment, got " + baseUrl);
+        if (baseUrl != null) {
+            HttpUrls.requireBase("callbackBaseUrl", baseUrl);
         }
         this.callbackBaseUrl = baseUrl;
         return self();

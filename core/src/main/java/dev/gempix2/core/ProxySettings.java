@@ -117,6 +117,10 @@ public record ProxySettings(URI address, String username, String password, List<
         } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException(name + " is not a URL such as http://proxy.local:3128");
         }
+        if (!"http".equalsIgnoreCase(url.getScheme())) {
+            throw new IllegalArgumentException(name + " must be an http proxy URL such as http://proxy.local:3128, "
+                    + "got the scheme " + url.getScheme());
+        }
         String user = null;
         String secret = null;
         if (url.getUserInfo() != null) {
