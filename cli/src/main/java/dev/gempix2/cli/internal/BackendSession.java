@@ -133,7 +133,8 @@ public final class BackendSession implements AutoCloseable {
     private static PollingPolicy polling(PollingPolicy configured) {
         Duration firstPoll = configured.initialDelay();
         return firstPoll.compareTo(configured.maxInterval()) <= 0 ? configured
-                : GemPix2Settings.builder().pollingPolicy(configured).maxInterval(firstPoll).build().pollingPolicy();
+                : new PollingPolicy(firstPoll, configured.multiplier(), firstPoll, configured.waitTimeout(),
+                        configured.notFoundGrace(), configured.callbackSafetyInterval());
     }
 
     /** @return the client */

@@ -17,7 +17,16 @@ import java.util.Locale;
 public record SettingKey(String key, String cliOption, String javaName, String defaultText, String meaning,
                          boolean secret) {
 
-    /** Checks the key's form. */
+    /**
+     * Checks the key's form.
+     *
+     * @param key the framework key, {@code gempix2.} and kebab-case words joined by dots
+     * @param cliOption the command-line option, or null when the command line has none
+     * @param javaName the name the builders use in their messages, e.g. {@code waitTimeout}
+     * @param defaultText the default as the README's table shows it
+     * @param meaning what the setting is for, one line
+     * @param secret whether the value must never be shown
+     */
     public SettingKey {
         if (key == null || !key.matches("gempix2(\\.[a-z][a-z0-9-]*)+")) {
             throw new IllegalArgumentException("a setting key is gempix2. and kebab-case words, got " + key);

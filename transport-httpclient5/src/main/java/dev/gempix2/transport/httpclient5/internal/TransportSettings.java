@@ -26,10 +26,8 @@ public record TransportSettings(URI baseUrl, ApiKey apiKey, HttpSettings http, i
      *
      * @param baseUrl the API's base URL
      * @param apiKey the key
-     * @param connectTimeout how long to wait for a connection
-     * @param responseTimeout how long to wait for data once the request is sent
+     * @param http the network settings: timeouts, proxy, default headers, user-agent suffix
      * @param maxConnections the pool's size (total and per host)
-     * @param proxy an http proxy, or null
      * @param userAgent the full {@code User-Agent} value
      * @param userClient the user's own client, or null to create one
      * @param maxDownloadBytes the largest image body accepted
