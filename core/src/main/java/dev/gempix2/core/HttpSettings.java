@@ -85,6 +85,24 @@ public final class HttpSettings {
         return defaultHeaders;
     }
 
+    /**
+     * The headers a request carries besides the SDK's own: these defaults, with the call's headers on top (a
+     * name the call gives replaces the default of that name, whatever its case).
+     *
+     * @param own the call's own headers
+     * @return the merged headers, defaults first, in a new map
+     */
+    public Map<String, String> headersWith(Map<String, String> own) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        defaultHeaders.forEach((name, value) -> {
+            if (own.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                merged.put(name, value);
+            }
+        });
+        merged.putAll(own);
+        return merged;
+    }
+
     /** @return the application's product token appended to the {@code User-Agent}, e.g. {@code my-app/1.2} */
     public Optional<String> userAgentSuffix() {
         return Optional.ofNullable(userAgentSuffix);

@@ -26,6 +26,14 @@ class HttpSettingsTest {
     }
 
     @Test
+    void aCallsOwnHeaderReplacesTheDefaultOfThatNameWhateverItsCase() {
+        HttpSettings http = HttpSettings.builder().defaultHeader("X-Tenant", "default").defaultHeader("X-Zone", "eu")
+                .build();
+        assertThat(http.headersWith(java.util.Map.of("x-tenant", "own")))
+                .containsExactly(java.util.Map.entry("X-Zone", "eu"), java.util.Map.entry("x-tenant", "own"));
+    }
+
+    @Test
     void aHeaderTheSdkSetsCannotBeADefault() {
         assertThatThrownBy(() -> HttpSettings.builder().defaultHeader("Authorization", "Bearer x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultHeader")

@@ -141,6 +141,8 @@ public final class TestProxy implements AutoCloseable {
                 }
                 try (Socket upstream = new Socket(target.getHost(), port)) {
                     open.add(upstream);
+                    upstream.setTcpNoDelay(true);
+                    client.setTcpNoDelay(true);
                     if (connect) {
                         out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                         out.flush();
@@ -150,11 +152,15 @@ public final class TestProxy implements AutoCloseable {
                         forward(in, lines, target, upstream);
                         relayAnswer(upstream.getInputStream(), out);
                     }
+                } finally {
+                    open.removeIf(Socket::isClosed);
                 }
                 return;
             }
         } catch (IOException | RuntimeException gone) {
             // A client or target that went away ends its connection; the proxy goes on.
+        } finally {
+            open.remove(client);
         }
     }
 

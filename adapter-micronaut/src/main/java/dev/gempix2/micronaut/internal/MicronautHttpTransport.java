@@ -132,14 +132,9 @@ public final class MicronautHttpTransport implements ImageGenerator, ImageDownlo
         return Optional.of(baseUrl);
     }
 
-    // The default headers, but for those the call gives itself: Micronaut's header() adds a value, it does not replace.
+    // Merged first: Micronaut's header() adds a value, it does not replace one.
     private void withHeaders(MutableHttpRequest<?> request, Map<String, String> headers) {
-        settings.defaultHeaders().forEach((name, value) -> {
-            if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
-                request.header(name, value);
-            }
-        });
-        headers.forEach(request::header);
+        settings.headersWith(headers).forEach(request::header);
     }
 
     private CompletableFuture<WireResponse> exchange(MutableHttpRequest<?> request) {

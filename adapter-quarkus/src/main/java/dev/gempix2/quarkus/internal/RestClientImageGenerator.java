@@ -15,7 +15,6 @@ import dev.gempix2.core.wire.WireFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,13 +117,7 @@ public final class RestClientImageGenerator implements ImageGenerator {
         if (settings.defaultHeaders().isEmpty() && userAgent == null) {
             return headers;
         }
-        Map<String, String> merged = new LinkedHashMap<>();
-        settings.defaultHeaders().forEach((name, value) -> {
-            if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
-                merged.put(name, value);
-            }
-        });
-        merged.putAll(headers);
+        Map<String, String> merged = settings.headersWith(headers);
         if (userAgent != null) {
             merged.put("User-Agent", userAgent);
         }
