@@ -96,8 +96,12 @@ final class TransportSection {
                         + "(`benchmarks-quarkus`, `@QuarkusMain`, built by `quarkus-maven-plugin`) whose "
                         + "`GemPix2Client` bean of `gempix2-quarkus` (`RestClientImageGenerator`, Quarkus's default "
                         + "REST Client settings) queries the same fake, alternating with its own copy of the same "
-                        + "floor in that JVM, with the same callers, warm-up and rounds, after the three above; its "
-                        + "ratio is to that floor.",
+                        + "floor in that JVM, with the same callers and rounds, after the three above; its "
+                        + "ratio is to that floor. Being a fresh JVM, it warms up for at least "
+                        + QuarkusContender.CHILD_WARM_UP.toSeconds() + " s: with the same 4 s as the others its "
+                        + "rounds were still speeding up as the JIT compiled the REST Client's path, and it showed "
+                        + "2.75x (report of 2026-11-29 04:34, load 2.3), where a run of the contender alone with 15 s "
+                        + "of warm-up had flat rounds at 1.36-1.52x.",
                 figures, notes, List.of("transports.png"));
     }
 
