@@ -176,9 +176,7 @@ public final class HttpSettings {
          * @throws IllegalArgumentException naming what is wrong
          */
         public Builder defaultHeader(String name, String value) {
-            HeaderRules.check("defaultHeader", name, value);
-            defaultHeaders.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-            defaultHeaders.put(name, value);
+            HeaderRules.put("defaultHeader", defaultHeaders, name, value);
             return this;
         }
 

@@ -115,9 +115,7 @@ public final class RequestOptions {
          * @throws IllegalArgumentException naming what is wrong
          */
         public Builder header(String name, String value) {
-            HeaderRules.check("RequestOptions.header", name, value);
-            headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-            headers.put(name, value);
+            HeaderRules.put("RequestOptions.header", headers, name, value);
             return this;
         }
 

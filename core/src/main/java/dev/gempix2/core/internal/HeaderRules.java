@@ -1,6 +1,7 @@
 package dev.gempix2.core.internal;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +36,21 @@ public final class HeaderRules {
             throw new IllegalArgumentException(setting + ": header " + name
                     + " must have a value on one line without control characters");
         }
+    }
+
+    /**
+     * Checks a header and adds it, replacing a value of the same name in any case.
+     *
+     * @param setting how the user named the place the header came from
+     * @param headers the headers so far, in the order added
+     * @param name the header's name
+     * @param value its value
+     * @throws IllegalArgumentException as {@link #check(String, String, String)}
+     */
+    public static void put(String setting, Map<String, String> headers, String name, String value) {
+        check(setting, name, value);
+        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        headers.put(name, value);
     }
 
     private static boolean isTokenChar(int c) {
