@@ -13,6 +13,7 @@ import dev.gempix2.core.model.TaskRecord;
 import dev.gempix2.core.port.TaskRepository;
 import dev.gempix2.repository.jdbc.JdbcTaskRepository;
 import dev.gempix2.testkit.FakeGemPix2Backend;
+import dev.gempix2.testkit.ForwardingTaskRepository;
 import dev.gempix2.transport.httpclient5.CallbackParser;
 import dev.gempix2.transport.httpclient5.HttpClient5Transport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,14 +22,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The push's latency on loopback: instance A ({@code JdbcTaskRepository} on an embedded PostgreSQL 17.5) waits
@@ -148,12 +146,11 @@ public final class PushLatency {
     }
 
     /** Instance B's store, noting when the save of each finished record began. */
-    private static final class SaveTiming implements TaskRepository {
-        private final TaskRepository store;
+    private static final class SaveTiming extends ForwardingTaskRepository {
         private final Map<TaskId, Long> finishedSavedAt = new ConcurrentHashMap<>();
 
         SaveTiming(TaskRepository store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -161,47 +158,7 @@ public final class PushLatency {
             if (record.isFinished() && record.taskId().isPresent()) {
                 finishedSavedAt.putIfAbsent(record.taskId().get(), System.nanoTime());
             }
-            store.save(record);
-        }
-
-        @Override
-        public Optional<TaskRecord> findByTaskId(TaskId id) {
-            return store.findByTaskId(id);
-        }
-
-        @Override
-        public Optional<TaskRecord> findByCallbackToken(String callbackToken) {
-            return store.findByCallbackToken(callbackToken);
-        }
-
-        @Override
-        public List<TaskRecord> findUnfinished() {
-            return store.findUnfinished();
-        }
-
-        @Override
-        public Optional<Duration> leaseDuration() {
-            return store.leaseDuration();
-        }
-
-        @Override
-        public List<TaskRecord> claimUnfinished() {
-            return store.claimUnfinished();
-        }
-
-        @Override
-        public void renewLeases(Collection<TaskId> taskIds) {
-            store.renewLeases(taskIds);
-        }
-
-        @Override
-        public void releaseLeases(Collection<TaskId> taskIds) {
-            store.releaseLeases(taskIds);
-        }
-
-        @Override
-        public Subscription subscribe(Consumer<TaskRecord> listener) {
-            return store.subscribe(listener);
+            super.save(record);
         }
     }
 }
