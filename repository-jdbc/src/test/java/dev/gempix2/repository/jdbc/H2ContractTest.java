@@ -1,57 +1,24 @@
 package dev.gempix2.repository.jdbc;
 
-import dev.gempix2.core.port.TaskRepository;
-import dev.gempix2.testkit.contract.TaskRepositoryContract;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The repository contract, shared-store cases included, on H2 2.x (no push). */
-class H2ContractTest extends TaskRepositoryContract {
+class H2ContractTest extends JdbcContract {
     private static DataSource dataSource;
-    private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final List<JdbcTaskRepository> opened = new ArrayList<>();
 
     @BeforeAll
     static void startH2() {
         dataSource = Databases.h2("contract");
     }
 
-    @AfterEach
-    void closeRepositories() {
-        opened.forEach(JdbcTaskRepository::close);
-    }
-
     @Override
-    protected TaskRepository createRepository() {
-        JdbcTaskRepository first = open("instance-a");
-        Databases.execute(dataSource, "DELETE FROM gempix2_task");
-        return first;
-    }
-
-    @Override
-    protected TaskRepository createSecondView(TaskRepository first) {
-        return open("instance-b");
-    }
-
-    @Override
-    protected void advanceClock(Duration duration) {
-        clock.advance(duration);
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Override
     protected boolean pushesChanges() {
         return false;
-    }
-
-    private JdbcTaskRepository open(String instance) {
-        JdbcTaskRepository repository = JdbcTaskRepository.builder(dataSource).instanceId(instance).clock(clock)
-                .build();
-        opened.add(repository);
-        return repository;
     }
 }
